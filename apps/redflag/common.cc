@@ -1,0 +1,69 @@
+#include "common.h"
+
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace redflag::cli {
+
+void AddEngineOptions(CLI::App* app, EngineOptions* options) {
+  app->add_option("--kb", options->kb_dir, "Load the knowledge base from this folder instead of the built-in one");
+  app->add_option("--max-bytes", options->max_bytes, "Largest message accepted, in bytes")
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{1}, size_t{1} << 30));
+}
+
+std::unique_ptr<Analyzer> LoadAnalyzer(const EngineOptions& options, int* exit_code) {
+  auto kb = options.kb_dir.empty() ? LoadEmbeddedKnowledge() : LoadKnowledgeDir(options.kb_dir);
+  if (!kb.ok()) {
+    *exit_code = Fail(kb.status());
+    return nullptr;
+  }
+  AnalyzerOptions analyzer_options;
+  analyzer_options.max_message_bytes = options.max_bytes;
+  analyzer_options.cache_dir = DefaultCacheDir();
+  auto analyzer = Analyzer::Create(*kb, analyzer_options);
+  if (!analyzer.ok()) {
+    *exit_code = Fail(analyzer.status());
+    return nullptr;
+  }
+  return std::move(*analyzer);
+}
+
+int Fail(const Status& status) {
+  std::cerr << "redflag: " << status.message() << "\n";
+  switch (status.code()) {
+    case StatusCode::kOk: return kExitOk;
+    case StatusCode::kInvalidArgument:
+    case StatusCode::kTooLarge:
+    case StatusCode::kNotFound: return kExitBadInput;
+    case StatusCode::kKnowledgeError: return kExitKnowledge;
+    case StatusCode::kInternal: return kExitInternal;
+  }
+  return kExitInternal;
+}
+
+StatusOr<std::string> ReadInput(const std::string& path, size_t limit) {
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) return NotFound(path + ": cannot be opened");
+    in = &file;
+  }
+  std::string data;
+  char buffer[65536];
+  while (in->read(buffer, sizeof(buffer)) || in->gcount() > 0) {
+    data.append(buffer, static_cast<size_t>(in->gcount()));
+    if (data.size() > limit)
+      return TooLarge((path == "-" ? std::string("standard input") : path) + ": over the limit of " +
+                      std::to_string(limit) + " bytes (see --max-bytes)");
+  }
+  return data;
+}
+
+bool IsTerminal(int fd) { return isatty(fd) == 1; }
+
+}  // namespace redflag::cli

@@ -1,0 +1,50 @@
+// What the commands share: exit codes, loading the engine, reading input.
+#ifndef REDFLAG_APPS_COMMON_H_
+#define REDFLAG_APPS_COMMON_H_
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+
+#include "redflag/analyzer.h"
+
+namespace redflag::cli {
+
+// Exit codes (documented in the README).
+enum ExitCode {
+  kExitOk = 0,         // done (for check: whatever the verdict, unless --fail-on)
+  kExitFlagged = 1,    // check --fail-on: the verdict reached the given level
+  kExitUsage = 2,      // bad command line
+  kExitBadInput = 3,   // the message or contact could not be read or is invalid
+  kExitKnowledge = 4,  // the knowledge base is broken
+  kExitInternal = 5,   // anything else (I/O, a bug)
+};
+
+// Options every engine command takes.
+struct EngineOptions {
+  std::string kb_dir;                  // --kb: another knowledge folder
+  size_t max_bytes = 1 << 20;          // --max-bytes
+};
+void AddEngineOptions(CLI::App* app, EngineOptions* options);
+
+// Loads the knowledge base and compiles the analyzer; on failure prints why
+// and sets *exit_code.
+std::unique_ptr<Analyzer> LoadAnalyzer(const EngineOptions& options, int* exit_code);
+
+// Maps a Status to an exit code, printing its message to stderr.
+int Fail(const Status& status);
+
+// Reads a whole file ("-" = standard input), at most `limit` bytes.
+StatusOr<std::string> ReadInput(const std::string& path, size_t limit);
+
+bool IsTerminal(int fd);
+
+void AddCheckCommand(CLI::App* app, int* exit_code);
+void AddVerifyCommand(CLI::App* app, int* exit_code);
+void AddScanCommand(CLI::App* app, int* exit_code);
+void AddKbCommand(CLI::App* app, int* exit_code);
+
+}  // namespace redflag::cli
+
+#endif  // REDFLAG_APPS_COMMON_H_

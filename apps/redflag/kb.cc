@@ -1,0 +1,83 @@
+// redflag kb: check and browse the knowledge base.
+#include <iostream>
+
+#include "common.h"
+#include "report/json.h"
+
+namespace redflag::cli {
+namespace {
+
+struct KbOptions {
+  std::string dir, what, id, kb_dir, lang = "en";
+};
+
+int RunLint(const KbOptions& o) {
+  std::vector<std::string> problems = LintKnowledge(o.dir, DefaultCacheDir());
+  for (const auto& p : problems) std::cerr << p << "\n";
+  if (!problems.empty()) {
+    std::cerr << problems.size() << " problem" << (problems.size() == 1 ? "" : "s") << " in "
+              << (o.dir.empty() ? "the built-in knowledge base" : o.dir) << "\n";
+    return kExitKnowledge;
+  }
+  std::cout << "knowledge base OK: " << (o.dir.empty() ? "built-in" : o.dir) << "\n";
+  return kExitOk;
+}
+
+StatusOr<std::shared_ptr<const KnowledgeBase>> Load(const KbOptions& o) {
+  return o.kb_dir.empty() ? LoadEmbeddedKnowledge() : LoadKnowledgeDir(o.kb_dir);
+}
+
+int RunList(const KbOptions& o) {
+  auto kb = Load(o);
+  if (!kb.ok()) return Fail(kb.status());
+  const KnowledgeBase& k = **kb;
+  if (o.what == "brands") {
+    for (const auto& b : k.brands) std::cout << b.id << "\t" << b.name << "\n";
+  } else if (o.what == "scams") {
+    for (const auto& s : k.scams) std::cout << s.id << "\t" << s.name << "\t" << s.family << "\n";
+  } else if (o.what == "countries") {
+    for (const auto& c : k.countries) std::cout << c.code << "\t" << c.name << "\n";
+  } else {
+    for (const auto& s : k.signals)
+      if (!s.exception) std::cout << s.id << "\t" << s.flag << "\t" << s.lang << "\n";
+  }
+  return kExitOk;
+}
+
+int RunShow(const KbOptions& o) {
+  auto kb = Load(o);
+  if (!kb.ok()) return Fail(kb.status());
+  const KnowledgeBase& k = **kb;
+  if (const Brand* b = k.FindBrand(o.id)) {
+    std::cout << BrandToJson(*b).dump(2) << "\n";
+  } else if (const Scam* s = k.FindScam(o.id)) {
+    std::cout << ScamToJson(*s, o.lang).dump(2) << "\n";
+  } else if (const Country* c = o.id.size() == 2 ? k.FindCountry(o.id) : nullptr) {
+    std::cout << CountryToJson(*c, o.lang).dump(2) << "\n";
+  } else {
+    return Fail(NotFound("no brand, scam or country '" + o.id + "' (see 'redflag kb list brands|scams|countries')"));
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddKbCommand(CLI::App* app, int* exit_code) {
+  auto o = std::make_shared<KbOptions>();
+  CLI::App* kb = app->add_subcommand("kb", "Check and browse the knowledge base");
+  kb->require_subcommand(1);
+  CLI::App* lint = kb->add_subcommand("lint", "Check every file, pattern and example (file:line and the reason)");
+  lint->add_option("dir", o->dir, "The knowledge folder (default: the built-in one)");
+  lint->callback([o, exit_code] { *exit_code = RunLint(*o); });
+  CLI::App* list = kb->add_subcommand("list", "List brands, scams, signals or countries");
+  list->add_option("what", o->what)->required()->check(CLI::IsMember({"brands", "scams", "signals", "countries"}));
+  list->add_option("--kb", o->kb_dir, "Another knowledge folder");
+  list->callback([o, exit_code] { *exit_code = RunList(*o); });
+  CLI::App* show = kb->add_subcommand("show", "Show one brand, scam or country as JSON");
+  show->add_option("id", o->id)->required();
+  show->add_option("--lang", o->lang, "Language of the texts")->capture_default_str();
+  show->add_option("--kb", o->kb_dir, "Another knowledge folder");
+  show->callback([o, exit_code] { *exit_code = RunShow(*o); });
+}
+
+}  // namespace redflag::cli

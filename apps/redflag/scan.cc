@@ -1,0 +1,141 @@
+// redflag scan: many messages, JSON Lines in, one report per line out, in input order.
+#include <atomic>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <thread>
+
+#include "common.h"
+#include "intake/jsonl.h"
+#include "report/json.h"
+
+namespace redflag::cli {
+namespace {
+
+constexpr size_t kBatchLines = 2048;
+
+struct ScanOptions {
+  EngineOptions engine;
+  std::string input = "-";
+  unsigned threads = 1;
+  bool quiet = false;
+};
+
+struct Item {
+  std::string line;
+  size_t number = 0;
+  bool too_long = false;
+  std::string output;
+  std::string verdict;  // "" for an error line
+};
+
+std::string ErrorLine(const std::string& id, size_t line, const std::string& code, const std::string& message) {
+  nlohmann::json j = {{"line", line}, {"error", {{"code", code}, {"message", "line " + std::to_string(line) + ": " + message}}}};
+  if (!id.empty()) j["id"] = id;
+  return j.dump();
+}
+
+void Process(const Analyzer& analyzer, size_t max_bytes, Item* item, JsonlParser* parser) {
+  if (item->too_long) {
+    item->output = ErrorLine("", item->number, "too_large", "over the limit of " + std::to_string(max_bytes * 2) + " bytes");
+    return;
+  }
+  auto record = parser->Parse(item->line);
+  if (!record.ok()) {
+    item->output = ErrorLine("", item->number, "invalid_line", record.status().message());
+    return;
+  }
+  auto report = analyzer.Analyze(record->message);
+  if (!report.ok()) {
+    std::string code = report.status().code() == StatusCode::kTooLarge ? "too_large" : "invalid_message";
+    item->output = ErrorLine(record->id, item->number, code, report.status().message());
+    return;
+  }
+  nlohmann::json j = ReportToJson(*report);
+  j["id"] = record->id;
+  j["line"] = item->number;
+  item->output = j.dump();
+  item->verdict = VerdictName(report->verdict);
+}
+
+int RunScan(const ScanOptions& o) {
+  int exit_code = kExitOk;
+  auto analyzer = LoadAnalyzer(o.engine, &exit_code);
+  if (!analyzer) return exit_code;
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (o.input != "-") {
+    file.open(o.input, std::ios::binary);
+    if (!file) return Fail(NotFound(o.input + ": cannot be opened"));
+    in = &file;
+  }
+  // A JSON line holds the text escaped: allow twice the message limit for it.
+  LineReader reader(*in, o.engine.max_bytes * 2);
+  unsigned threads = std::max(1u, o.threads);
+  std::vector<JsonlParser> parsers(threads);
+  bool progress = !o.quiet && IsTerminal(2);
+  std::map<std::string, size_t> counts;
+  size_t total = 0;
+  auto started = std::chrono::steady_clock::now();
+  std::vector<Item> batch;
+  std::ios::sync_with_stdio(false);
+  for (bool more = true; more;) {
+    batch.clear();
+    while (batch.size() < kBatchLines) {
+      Item item;
+      if (!reader.Next(&item.line, &item.too_long)) {
+        more = false;
+        break;
+      }
+      item.number = reader.line_number();
+      if (item.line.find_first_not_of(" \t") == std::string::npos && !item.too_long) continue;  // blank line
+      batch.push_back(std::move(item));
+    }
+    std::atomic<size_t> next{0};
+    auto work = [&](unsigned t) {
+      for (size_t i; (i = next.fetch_add(1)) < batch.size();) Process(*analyzer, o.engine.max_bytes, &batch[i], &parsers[t]);
+    };
+    if (threads == 1) {
+      work(0);
+    } else {
+      std::vector<std::thread> pool;
+      for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work, t);
+      for (auto& t : pool) t.join();
+    }
+    for (Item& item : batch) {
+      std::cout << item.output << '\n';
+      ++counts[item.verdict.empty() ? "error" : item.verdict];
+    }
+    total += batch.size();
+    if (progress) {
+      double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      std::cerr << "\rscanned " << total << " messages (" << static_cast<long>(total / std::max(seconds, 1e-9))
+                << "/s)" << std::flush;
+    }
+  }
+  std::cout.flush();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (progress) std::cerr << "\n";
+  if (!o.quiet) {
+    std::cerr << "scanned " << total << " messages in " << seconds << " s ("
+              << static_cast<long>(total / std::max(seconds, 1e-9)) << " messages/s, " << threads << " thread"
+              << (threads == 1 ? "" : "s") << "): " << counts["scam"] << " scam, " << counts["suspicious"]
+              << " suspicious, " << counts["no_red_flags"] << " no red flags, " << counts["error"] << " errors\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddScanCommand(CLI::App* app, int* exit_code) {
+  auto o = std::make_shared<ScanOptions>();
+  CLI::App* cmd = app->add_subcommand("scan", "Scan JSON Lines ({\"id\", \"text\", ...} a line): one report a line, in order");
+  cmd->add_option("input", o->input, "The JSON Lines file ('-' = standard input)")->capture_default_str();
+  cmd->add_option("--threads,-j", o->threads, "Worker threads")->capture_default_str()->check(CLI::Range(1u, 256u));
+  cmd->add_flag("--quiet,-q", o->quiet, "No progress or summary on standard error");
+  AddEngineOptions(cmd, &o->engine);
+  cmd->callback([o, exit_code] { *exit_code = RunScan(*o); });
+}
+
+}  // namespace redflag::cli

@@ -1,0 +1,80 @@
+// redflag verify: is this link, address, number or handle an official channel of a brand?
+#include <iostream>
+
+#include "common.h"
+#include "report/json.h"
+
+namespace redflag::cli {
+namespace {
+
+struct VerifyOptions {
+  EngineOptions engine;
+  std::string contact, platform, brand, channel, lang = "en", format = "text";
+};
+
+int RunVerify(const VerifyOptions& o) {
+  int exit_code = kExitOk;
+  auto analyzer = LoadAnalyzer(o.engine, &exit_code);
+  if (!analyzer) return exit_code;
+  if (!o.brand.empty()) {
+    if (o.channel.empty()) return Fail(InvalidArgument("--brand needs --channel (e.g. --channel whatsapp)"));
+    auto facts = analyzer->BrandChannelFacts(o.brand, o.channel);
+    if (!facts.ok()) return Fail(facts.status());
+    if (o.format == "json") {
+      std::cout << ChannelFactsToJson(*facts).dump(2) << "\n";
+      return kExitOk;
+    }
+    const ChannelFacts& f = *facts;
+    if (f.status == "never")
+      std::cout << f.brand_name << " never contacts people on " << f.channel
+                << ". Anyone who does, saying they are " << f.brand_name << ", is not.\n";
+    else if (f.status == "uses")
+      std::cout << f.brand_name << " does use " << f.channel << ".\n";
+    else
+      std::cout << "We have no statement from " << f.brand_name << " about " << f.channel << ".\n";
+    for (const auto& s : f.statements) std::cout << "  \"" << s.text << "\" (" << s.source << ")\n";
+    if (!f.official.empty()) {
+      std::cout << "Official " << f.channel << ":";
+      for (const auto& x : f.official) std::cout << " " << x;
+      std::cout << "\n";
+    }
+    if (!f.verify_tool_url.empty()) std::cout << "Check a contact with " << f.verify_tool_name << ": " << f.verify_tool_url << "\n";
+    std::cout << "Last reviewed " << f.last_reviewed << "\n";
+    return kExitOk;
+  }
+  if (o.contact.empty()) return Fail(InvalidArgument("give a link, email address, phone number or handle to verify"));
+  ContactQuery q;
+  q.value = o.contact;
+  q.platform = o.platform;
+  q.lang = o.lang;
+  auto v = analyzer->Verify(q);
+  if (!v.ok()) return Fail(v.status());
+  if (o.format == "json") {
+    std::cout << ContactToJson(*v).dump(2) << "\n";
+    return kExitOk;
+  }
+  std::cout << v->value << ": " << v->verdict << "\n  " << v->explanation << "\n";
+  if (v->verdict == "lookalike") std::cout << "  It imitates " << v->imitates << " (" << v->how << ").\n";
+  if (const Brand* b = analyzer->knowledge().FindBrand(v->brand); b && !b->verify_tool_url.empty())
+    std::cout << "  " << b->name << "'s own check: " << b->verify_tool_url << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddVerifyCommand(CLI::App* app, int* exit_code) {
+  auto o = std::make_shared<VerifyOptions>();
+  CLI::App* cmd = app->add_subcommand(
+      "verify", "Is a link, email address, phone number or handle an official channel of a brand?");
+  cmd->add_option("contact", o->contact, "The link, domain, email address, phone number or @handle");
+  cmd->add_option("--platform", o->platform, "Where the handle lives")
+      ->check(CLI::IsMember({"x", "telegram", "instagram", "facebook", "whatsapp", "tiktok"}));
+  cmd->add_option("--brand", o->brand, "State a brand's facts for --channel instead");
+  cmd->add_option("--channel", o->channel, "With --brand: sms, whatsapp, telegram, email, call, web, x, ...");
+  cmd->add_option("--lang", o->lang, "Language of the explanation")->capture_default_str();
+  cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  AddEngineOptions(cmd, &o->engine);
+  cmd->callback([o, exit_code] { *exit_code = RunVerify(*o); });
+}
+
+}  // namespace redflag::cli

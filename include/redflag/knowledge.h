@@ -1,0 +1,167 @@
+// File: knowledge.h
+// KnowledgeBase: brands, scams, countries, red-flag lexicons and texts, loaded
+// from the YAML files of knowledge/ (see knowledge/README.md). Immutable once
+// loaded; share it across threads.
+//
+//   auto kb = redflag::LoadEmbeddedKnowledge();        // compiled into the binary
+//   auto kb = redflag::LoadKnowledgeDir("my/knowledge"); // or another copy
+//   if (!kb.ok()) std::cerr << kb.status().ToString();  // names file:line and the reason
+#ifndef REDFLAG_KNOWLEDGE_H_
+#define REDFLAG_KNOWLEDGE_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "redflag/status.h"
+
+namespace redflag {
+
+// Text for people, in one or more languages; English is always present.
+struct LocalizedText {
+  std::map<std::string, std::string> by_lang;
+  // The text in `lang`, else in the language without region ("ur" for "ur-Latn"), else English.
+  const std::string& Get(const std::string& lang) const;
+};
+
+struct Source {
+  std::string url, title;
+};
+
+// Where a fact came from in the knowledge files: "brands/binance.yaml:12".
+struct Origin {
+  std::string file;
+  int line = 0;
+  std::string ToString() const { return file + ":" + std::to_string(line); }
+};
+
+struct Statement {
+  std::string text, source;
+};
+
+struct ReportingContact {
+  std::string name;
+  LocalizedText what;
+  std::string url, phone, email, sms;
+};
+
+struct Brand {
+  std::string id, name, parent, category;
+  std::vector<std::string> aliases;
+  std::vector<std::string> web_domains, email_domains;
+  std::vector<std::string> phones, short_codes;
+  std::map<std::string, std::vector<std::string>> handles;  // platform -> handles (lower case)
+  std::vector<std::string> channels_used, channels_never;
+  std::vector<std::string> never_asks_for;
+  std::vector<Statement> statements;
+  std::string verify_tool_name, verify_tool_url;
+  std::vector<std::string> support;
+  std::vector<ReportingContact> report;
+  std::vector<Source> sources;
+  std::string last_reviewed;
+  Origin origin;
+};
+
+struct ScamRule {
+  std::vector<std::string> all, any, brands, channels;
+};
+
+struct FaqEntry {
+  LocalizedText question, answer;
+};
+
+struct Scam {
+  std::string id, name, family;
+  LocalizedText summary;
+  std::vector<LocalizedText> how_it_works, red_flags;
+  std::vector<std::string> brands, channels;
+  ScamRule match;
+  // stage -> advice items; stages: before_replying, replied, shared_code, installed, paid
+  std::map<std::string, std::vector<LocalizedText>> advice;
+  std::vector<FaqEntry> faq;
+  std::vector<Source> sources;
+  std::string last_reviewed;
+  Origin origin;
+};
+
+struct Country {
+  std::string code, name;
+  std::vector<ReportingContact> report;
+  std::vector<Source> sources;
+  std::string last_reviewed;
+  Origin origin;
+};
+
+struct FlagInfo {
+  std::string id, severity;
+  double weight = 0;
+  bool shown = true;
+};
+
+struct SignalExamples {
+  std::vector<std::string> match, no_match;
+};
+
+struct SignalPattern {
+  std::string id, flag, lang, regex;
+  double weight = 1;
+  bool exception = false;  // an exception drops the flag's matches it overlaps
+  SignalExamples examples;
+  Origin origin;
+};
+
+struct Thresholds {
+  int suspicious = 35, scam = 70;
+};
+
+// A combination of flags that makes a message a scam whatever its score.
+struct ScamCombination {
+  std::vector<std::string> all, any;
+};
+
+struct UiTexts {
+  std::string lang, direction = "ltr", name;
+  std::map<std::string, std::string> verdicts, headings, contact_verdicts, lookalike_how, severity,
+      channels;
+  std::map<std::string, std::pair<std::string, std::string>> flags;  // id -> (title, explanation)
+};
+
+struct GenericAdvice {
+  std::vector<LocalizedText> protect, recover, report, code_delivery;
+};
+
+struct KnowledgeBase {
+  std::vector<FlagInfo> flags;
+  std::vector<Brand> brands;
+  std::vector<Scam> scams;
+  std::vector<Country> countries;
+  std::vector<SignalPattern> signals;
+  std::map<std::string, UiTexts> ui;  // lang -> texts
+  GenericAdvice advice;
+  Thresholds thresholds;
+  std::vector<ScamCombination> scam_combinations;
+
+  const FlagInfo* FindFlag(const std::string& id) const;
+  const Brand* FindBrand(const std::string& id) const;
+  const Scam* FindScam(const std::string& id) const;
+  const Country* FindCountry(const std::string& code) const;  // any case
+  const UiTexts& Ui(const std::string& lang) const;            // falls back to English
+};
+
+// Loads the knowledge base compiled into the binary.
+StatusOr<std::shared_ptr<const KnowledgeBase>> LoadEmbeddedKnowledge();
+
+// Loads every file below `dir`. The first problem found is returned as a
+// kKnowledgeError naming "file:line: reason".
+StatusOr<std::shared_ptr<const KnowledgeBase>> LoadKnowledgeDir(const std::string& dir);
+
+// Checks a knowledge folder ("" = the embedded one) and returns every problem
+// found, one "file:line: reason" each; empty when the knowledge base is sound.
+// Beyond loading, it compiles every pattern and runs every example.
+// `cache_dir`: where compiled patterns may be kept (see AnalyzerOptions).
+std::vector<std::string> LintKnowledge(const std::string& dir, const std::string& cache_dir = "");
+
+}  // namespace redflag
+
+#endif  // REDFLAG_KNOWLEDGE_H_

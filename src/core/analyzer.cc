@@ -1,0 +1,224 @@
+// The pipeline: normalise -> one Vectorscan pass (lexicons, brand names,
+// contact points) -> brands and contacts against the registry -> judge.
+#include "redflag/analyzer.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "detect/brand_finder.h"
+#include "detect/impersonation.h"
+#include "detect/lexicon.h"
+#include "detect/pattern_set.h"
+#include "detect/registry.h"
+#include "extract/contacts.h"
+#include "judge/judge.h"
+#include "text/document.h"
+#include "text/language.h"
+
+namespace redflag {
+
+const char* Version() { return "0.1.0"; }
+
+std::string DefaultCacheDir() {
+  auto env = [](const char* name) {
+    const char* v = std::getenv(name);
+    return std::string(v ? v : "");
+  };
+  std::string dir = env("REDFLAG_CACHE_DIR");
+  if (dir == "off") return "";
+  if (!dir.empty()) return dir;
+  if (!env("XDG_CACHE_HOME").empty()) return env("XDG_CACHE_HOME") + "/redflag";
+  if (!env("HOME").empty()) return env("HOME") + "/.cache/redflag";
+  return "";
+}
+
+class Analyzer::Impl {
+ public:
+  Impl(std::shared_ptr<const KnowledgeBase> kb, const AnalyzerOptions& options)
+      : kb_(std::move(kb)),
+        options_(options),
+        registry_(*kb_),
+        lexicon_(*kb_, &patterns_),
+        brands_(*kb_, registry_, &patterns_),
+        contacts_(&patterns_),
+        impersonation_(*kb_, registry_) {}
+
+  Status Compile() {
+    Status s = patterns_.Compile(options_.cache_dir);
+    if (s.ok()) return s;
+    // Name the knowledge file and line of a signal pattern that failed.
+    const std::string& m = s.message();
+    if (m.rfind("pattern ", 0) == 0) {
+      uint32_t index = static_cast<uint32_t>(std::stoul(m.substr(8)));
+      std::string reason = m.substr(m.find(':') + 2);
+      if (const SignalPattern* p = lexicon_.PatternAt(index))
+        return KnowledgeError(p->origin.ToString() + ": pattern '" + p->id + "' does not compile: " + reason);
+      if (index < patterns_.size())
+        return KnowledgeError("generated pattern '" + patterns_.regex(index) + "' does not compile: " + reason);
+    }
+    return KnowledgeError("knowledge patterns do not compile: " + m);
+  }
+
+  Status Check(const Message& m) const {
+    if (m.text.empty() && m.subject.empty()) return InvalidArgument("the message is empty");
+    for (auto [value, name] : {std::pair{&m.text, "text"}, {&m.from, "from"}, {&m.subject, "subject"}}) {
+      if (value->size() > options_.max_message_bytes)
+        return TooLarge(std::string(name) + ": " + std::to_string(value->size()) + " bytes is over the limit of " +
+                        std::to_string(options_.max_message_bytes));
+      REDFLAG_RETURN_IF_ERROR(ValidateUtf8(*value, name));
+    }
+    return Status::Ok();
+  }
+
+  StatusOr<Report> Analyze(const Message& m) const {
+    REDFLAG_RETURN_IF_ERROR(Check(m));
+    Report report;
+    Document doc(m.subject, m.text);
+    const std::string& text = doc.normalized();
+    std::vector<Match> matches = patterns_.Scan(text);
+
+    report.language = DetectLanguage(m.text.empty() ? m.subject : m.text);
+    std::string lang = !m.lang.empty() ? m.lang : report.language;
+    if (!kb_->ui.count(lang)) lang = "en";
+    report.ui_language = lang;
+    report.channel = std::string(ChannelName(m.channel));
+
+    Findings findings;
+    std::vector<SignalHit> signals = lexicon_.Find(matches);
+    bool code_delivery = false;
+    for (const SignalHit& hit : signals) {
+      if (hit.pattern->flag == "code_delivery") code_delivery = true;
+      const FlagInfo* info = kb_->FindFlag(hit.pattern->flag);
+      if (info == nullptr || !info->shown) continue;
+      findings.Add(hit.pattern->flag, hit.pattern->weight, doc.Quote(hit.start, hit.end));
+    }
+
+    SenderInfo sender{m.from, {}, {}};
+    if (!m.from.empty()) {
+      NormalizedText from = Normalize(m.from);
+      std::vector<Match> from_matches = patterns_.Scan(from.text);
+      sender.brands = brands_.Find(from.text, from_matches);
+      sender.contacts = contacts_.Extract(from.text, from_matches, m.country);
+      if (sender.contacts.empty() && !m.from.empty() && m.from[0] == '@') {
+        sender.contacts.push_back({Contact::kHandle, 0, static_cast<uint32_t>(from.text.size()), from.text,
+                                   {}, {}, {}, from.text.substr(1)});
+      }
+    }
+    std::vector<BrandHit> text_brands = brands_.Find(text, matches);
+    std::vector<Contact> contacts = contacts_.Extract(text, matches, m.country);
+    ImpersonationInput in{&doc, &text_brands, &signals, &contacts, &sender, m.channel, lang};
+    impersonation_.Run(in, &findings, &report);
+
+    JudgeReport(*kb_, {&findings, m.channel, m.country, lang, code_delivery}, &report);
+    return report;
+  }
+
+  StatusOr<ContactVerdict> Verify(const ContactQuery& q) const {
+    if (q.value.empty()) return InvalidArgument("nothing to verify");
+    if (q.value.size() > 2048) return TooLarge("a contact point is at most 2048 bytes");
+    REDFLAG_RETURN_IF_ERROR(ValidateUtf8(q.value, "contact"));
+    NormalizedText n = Normalize(q.value);
+    std::string value = n.text;
+    Contact c{Contact::kUrl, 0, static_cast<uint32_t>(value.size()), value, {}, {}, {}, {}};
+    ContactKind kind = q.kind;
+    if (kind == ContactKind::kAuto) {
+      bool has_at = value.find('@') != std::string::npos;
+      bool digits_only = std::all_of(value.begin(), value.end(), [](char ch) {
+        return std::isdigit(static_cast<unsigned char>(ch)) || std::string_view("+ -().").find(ch) != std::string_view::npos;
+      });
+      if (!q.platform.empty() || value[0] == '@') kind = ContactKind::kHandle;
+      else if (digits_only) kind = ContactKind::kPhone;
+      else if (has_at && value.find("://") == std::string::npos) kind = ContactKind::kEmail;
+      else kind = ContactKind::kUrl;
+    }
+    switch (kind) {
+      case ContactKind::kHandle:
+        c.kind = Contact::kHandle;
+        c.handle = value[0] == '@' ? value.substr(1) : value;
+        break;
+      case ContactKind::kPhone:
+        c.kind = Contact::kPhone;
+        c.phone = NormalizePhone(value, "");
+        if (c.phone.empty()) {  // a short code ("8171") or a number without its country code
+          c.phone.clear();
+          for (char ch : value)
+            if (std::isdigit(static_cast<unsigned char>(ch))) c.phone.push_back(ch);
+        }
+        break;
+      case ContactKind::kEmail: {
+        c.kind = Contact::kEmail;
+        size_t at = value.rfind('@');
+        c.local_part = value.substr(0, at);
+        if (at == std::string::npos || !ParseHost(value.substr(at + 1), &c.host))
+          return InvalidArgument("'" + q.value + "' is not an email address with a known domain ending");
+        break;
+      }
+      default:
+        if (!ParseHost(value, &c.host))
+          return InvalidArgument("'" + q.value + "' is not a link or domain with a known domain ending");
+    }
+    ContactVerdict v = impersonation_.Judge(c, q.platform, q.lang);
+    v.value = q.value;
+    return v;
+  }
+
+  StatusOr<ChannelFacts> BrandChannelFacts(const std::string& brand_id, const std::string& channel) const {
+    const Brand* b = kb_->FindBrand(brand_id);
+    if (b == nullptr) return NotFound("no brand '" + brand_id + "' in the knowledge base (see 'redflag kb list brands')");
+    ChannelFacts f{b->id, b->name, channel, "unknown", {}, {}, b->verify_tool_name, b->verify_tool_url,
+                   b->sources, b->last_reviewed};
+    auto has = [](const std::vector<std::string>& v, const std::string& x) {
+      return std::find(v.begin(), v.end(), x) != v.end();
+    };
+    if (has(b->channels_never, channel)) f.status = "never";
+    else if (has(b->channels_used, channel)) f.status = "uses";
+    if (channel == "web") f.official = b->web_domains;
+    else if (channel == "email") f.official = b->email_domains;
+    else if (channel == "call" || channel == "sms") {
+      f.official = b->phones;
+      f.official.insert(f.official.end(), b->short_codes.begin(), b->short_codes.end());
+    } else if (auto it = b->handles.find(channel); it != b->handles.end()) {
+      for (const auto& h : it->second) f.official.push_back("@" + h);
+    }
+    for (const Statement& s : b->statements) {
+      std::string lower = s.text;
+      std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+      std::string needle = channel == "call" ? "call" : channel == "sms" ? "text" : channel;
+      if (lower.find(needle) != std::string::npos || (channel == "call" && lower.find("phone") != std::string::npos))
+        f.statements.push_back(s);
+    }
+    return f;
+  }
+
+  const KnowledgeBase& kb() const { return *kb_; }
+
+ private:
+  std::shared_ptr<const KnowledgeBase> kb_;
+  AnalyzerOptions options_;
+  PatternSet patterns_;
+  BrandRegistry registry_;
+  Lexicon lexicon_;
+  BrandFinder brands_;
+  ContactExtractor contacts_;
+  ImpersonationCheck impersonation_;
+};
+
+Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Analyzer::~Analyzer() = default;
+
+StatusOr<std::unique_ptr<Analyzer>> Analyzer::Create(std::shared_ptr<const KnowledgeBase> kb,
+                                                     const AnalyzerOptions& options) {
+  if (kb == nullptr) return InvalidArgument("no knowledge base");
+  auto impl = std::make_unique<Impl>(std::move(kb), options);
+  REDFLAG_RETURN_IF_ERROR(impl->Compile());
+  return std::unique_ptr<Analyzer>(new Analyzer(std::move(impl)));
+}
+
+StatusOr<Report> Analyzer::Analyze(const Message& message) const { return impl_->Analyze(message); }
+StatusOr<ContactVerdict> Analyzer::Verify(const ContactQuery& query) const { return impl_->Verify(query); }
+StatusOr<ChannelFacts> Analyzer::BrandChannelFacts(const std::string& brand, const std::string& channel) const {
+  return impl_->BrandChannelFacts(brand, channel);
+}
+const KnowledgeBase& Analyzer::knowledge() const { return impl_->kb(); }
+
+}  // namespace redflag

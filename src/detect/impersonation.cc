@@ -1,0 +1,226 @@
+#include "detect/impersonation.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace redflag {
+namespace {
+
+// How near (in bytes of normalised text) a "support team" phrase must stand to
+// a brand name to claim it: about one short sentence.
+constexpr uint32_t kClaimDistance = 80;
+
+// Flags that show the message wants something; with them, naming a brand and
+// linking elsewhere is no longer "ordinary text about a brand".
+const char* const kPushFlags[] = {"code_request", "credential_request", "payment_request", "install_request",
+                                  "urgency",      "threat",             "authority_jargon", "secrecy",
+                                  "fee_to_release", "prize",            "move_to_other_app"};
+
+bool HasPush(const Findings& findings) {
+  return std::any_of(std::begin(kPushFlags), std::end(kPushFlags),
+                     [&](const char* f) { return findings.Has(f); });
+}
+
+uint32_t Gap(uint32_t a_start, uint32_t a_end, uint32_t b_start, uint32_t b_end) {
+  if (a_end <= b_start) return b_start - a_end;
+  if (b_end <= a_start) return a_start - b_end;
+  return 0;
+}
+
+std::string Fill(std::string text, const std::string& key, const std::string& value) {
+  for (size_t at = 0; (at = text.find(key, at)) != std::string::npos; at += value.size())
+    text.replace(at, key.size(), value);
+  return text;
+}
+
+bool Contains(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+struct Claim {
+  std::string how;
+  std::vector<Evidence> evidence;
+};
+
+}  // namespace
+
+ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::string& platform,
+                                         const std::string& lang) const {
+  ContactVerdict v;
+  v.kind = std::string(ContactKindName(contact.kind));
+  v.value = contact.value;
+  v.verdict = "unknown";
+  const Brand* owner = nullptr;
+  std::optional<Lookalike> lookalike;
+  switch (contact.kind) {
+    case Contact::kUrl:
+      v.normalized = contact.host.registrable;
+      owner = registry_.WebOwner(contact.host);
+      v.channel = "web";
+      if (!owner) lookalike = registry_.DomainLookalike(contact.host);
+      break;
+    case Contact::kEmail:
+      v.normalized = contact.local_part + "@" + contact.host.host;
+      owner = registry_.EmailOwner(contact.host);
+      if (!owner) owner = registry_.WebOwner(contact.host);
+      v.channel = "email";
+      if (!owner) lookalike = registry_.DomainLookalike(contact.host);
+      if (!owner && !lookalike) lookalike = registry_.NameLookalike(contact.local_part);
+      break;
+    case Contact::kPhone:
+      v.normalized = contact.phone;
+      owner = registry_.PhoneOwner(contact.phone);
+      v.channel = "phone";
+      break;
+    case Contact::kHandle:
+      v.normalized = contact.handle;
+      owner = registry_.HandleOwner(platform, contact.handle);
+      v.channel = platform.empty() ? "handle" : platform;
+      if (!owner) lookalike = registry_.NameLookalike(contact.handle);
+      break;
+  }
+  const UiTexts& ui = kb_.Ui(lang);
+  auto text = [&](const std::string& key) {
+    auto it = ui.contact_verdicts.find(key);
+    if (it != ui.contact_verdicts.end()) return it->second;
+    const auto& en = kb_.Ui("en").contact_verdicts;
+    auto e = en.find(key);
+    return e == en.end() ? key : e->second;
+  };
+  if (owner) {
+    v.verdict = "official";
+    v.brand = owner->id;
+    v.explanation = Fill(Fill(text("official"), "{brand}", owner->name), "{channel}", v.channel);
+  } else if (lookalike) {
+    v.verdict = "lookalike";
+    v.brand = lookalike->brand->id;
+    v.imitates = lookalike->imitates;
+    v.how = lookalike->how;
+    std::string how = ui.lookalike_how.count(v.how) ? ui.lookalike_how.at(v.how) : v.how;
+    v.explanation = Fill(text("lookalike"), "{brand}", lookalike->brand->name) + ": " + how;
+  } else {
+    v.explanation = text("unknown");
+  }
+  return v;
+}
+
+void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, Report* report) const {
+  const Document& doc = *in.document;
+  std::map<const Brand*, std::vector<Evidence>> mentioned;
+  std::map<const Brand*, Claim> claimed;
+  auto claim = [&](const Brand* b, const std::string& how, const Evidence& e) {
+    Claim& c = claimed[b];
+    if (c.how.empty() || how == "disguised" || how == "sender") c.how = how;
+    c.evidence.push_back(e);
+  };
+
+  // Brands named in the text, and the ones it claims to speak for.
+  for (const BrandHit& hit : *in.text_brands) {
+    Evidence e = doc.Quote(hit.start, hit.end);
+    mentioned[hit.brand].push_back(e);
+    if (hit.disguised) {
+      e.note = "disguised letters";
+      claim(hit.brand, "disguised", e);
+      continue;
+    }
+    for (const SignalHit& s : *in.signals) {
+      if (s.pattern->flag != "support_claim" || Gap(hit.start, hit.end, s.start, s.end) > kClaimDistance)
+        continue;
+      claim(hit.brand, "claimed", e);
+      claim(hit.brand, "claimed", doc.Quote(s.start, s.end));
+      break;
+    }
+  }
+  Evidence sender_evidence = QuoteField(Field::kFrom, in.sender->value);
+  for (const BrandHit& hit : in.sender->brands) {
+    mentioned[hit.brand].push_back(sender_evidence);
+    claim(hit.brand, "sender", sender_evidence);
+  }
+  auto is_mentioned = [&](const Brand* b) {
+    return std::any_of(mentioned.begin(), mentioned.end(),
+                       [&](const auto& m) { return registry_.SameFamily(m.first, b); });
+  };
+
+  // Every contact point, judged; look-alikes are claims too.
+  std::vector<const Brand*> sender_owners;
+  auto judge_all = [&](const std::vector<Contact>& contacts, bool from_sender) {
+    for (const Contact& c : contacts) {
+      std::string platform = c.kind == Contact::kHandle && in.channel == Channel::kTelegram ? "telegram" : "";
+      ContactVerdict v = Judge(c, platform, in.lang);
+      Evidence e = from_sender ? sender_evidence : doc.Quote(c.start, c.end);
+      v.field = e.field;
+      v.start = e.start;
+      v.end = e.end;
+      v.value = e.text;
+      if (v.verdict == "official" && from_sender) sender_owners.push_back(kb_.FindBrand(v.brand));
+      if (v.verdict == "lookalike") {
+        const Brand* b = kb_.FindBrand(v.brand);
+        bool weak = v.how == "typo" || v.how == "other_tld" || v.how == "brand_in_path";
+        if (!weak || is_mentioned(b)) {
+          Evidence le = e;
+          le.note = "imitates " + v.imitates + " (" + v.how + ")";
+          findings->Add("lookalike_contact", 1.0, le);
+          claim(b, from_sender ? "sender" : "link", e);
+          mentioned[b].push_back(e);
+        }
+      }
+      report->contacts.push_back(std::move(v));
+    }
+  };
+  judge_all(in.sender->contacts, true);
+  judge_all(*in.contacts, false);
+
+  bool push = HasPush(*findings);
+  for (auto& [brand, c] : claimed) {
+    bool sender_official = std::any_of(sender_owners.begin(), sender_owners.end(),
+                                       [&](const Brand* o) { return registry_.SameFamily(o, brand); });
+    if (!in.sender->contacts.empty() && !sender_official) {
+      Evidence e = sender_evidence;
+      e.note = "not an official " + brand->name + " address";
+      findings->Add("sender_not_official", 1.0, e);
+    }
+    std::string channel(ChannelName(in.channel));
+    if (!channel.empty() && Contains(brand->channels_never, channel)) {
+      for (Evidence e : c.evidence) {
+        e.note = brand->name + " never contacts people by " + channel;
+        findings->Add("channel_never_used", 1.0, e);
+      }
+    }
+  }
+
+  // Links that a message speaking for a brand sends elsewhere.
+  if (!mentioned.empty() && (!claimed.empty() || push)) {
+    for (size_t i = 0; i < in.contacts->size(); ++i) {
+      const Contact& c = (*in.contacts)[i];
+      if (c.kind != Contact::kUrl) continue;
+      const ContactVerdict& v = report->contacts[in.sender->contacts.size() + i];
+      if (v.verdict == "official") continue;
+      const Brand* claimed_brand = claimed.empty() ? mentioned.begin()->first : claimed.begin()->first;
+      Evidence e = doc.Quote(c.start, c.end);
+      e.note = "not a " + claimed_brand->name + " website";
+      findings->Add("link_not_official", 1.0, e);
+    }
+  }
+
+  for (auto& [brand, c] : claimed) {
+    bool sender_official = std::any_of(sender_owners.begin(), sender_owners.end(),
+                                       [&](const Brand* o) { return registry_.SameFamily(o, brand); });
+    if (sender_official) continue;
+    bool strong = c.how == "disguised" || c.how == "link" || push || findings->Has("channel_never_used") ||
+                  findings->Has("sender_not_official") || findings->Has("link_not_official");
+    if (!strong) continue;
+    for (Evidence e : c.evidence) {
+      if (e.note.empty()) e.note = "claims to be " + brand->name;
+      findings->Add("brand_impersonation", c.how == "disguised" ? 1.0 : 0.8, e);
+    }
+  }
+
+  for (const auto& [brand, evidence] : mentioned) {
+    auto it = claimed.find(brand);
+    report->brands.push_back({brand->id, brand->name, it == claimed.end() ? "mentioned" : it->second.how,
+                              it == claimed.end() ? evidence : it->second.evidence});
+  }
+}
+
+}  // namespace redflag

@@ -1,0 +1,61 @@
+// Impersonation: who the message claims to be, and whether its sender, links
+// and channel fit that brand. Raises brand_impersonation, sender_not_official,
+// link_not_official, lookalike_contact and channel_never_used.
+//
+// Naming a brand is not a claim: "Binance never uses WhatsApp" in a news
+// article claims nothing. A brand is claimed when the sender's name carries
+// it, when a "support team / security engineer" phrase stands next to it, when
+// it is written with disguised letters, or when a link or address imitates it.
+#ifndef REDFLAG_DETECT_IMPERSONATION_H_
+#define REDFLAG_DETECT_IMPERSONATION_H_
+
+#include <string>
+#include <vector>
+
+#include "detect/brand_finder.h"
+#include "detect/findings.h"
+#include "detect/lexicon.h"
+#include "detect/registry.h"
+#include "extract/contacts.h"
+#include "redflag/message.h"
+#include "redflag/report.h"
+#include "text/document.h"
+
+namespace redflag {
+
+// What the analyzer found in the sender field.
+struct SenderInfo {
+  std::string value;                 // as given
+  std::vector<BrandHit> brands;      // brand names in it (offsets into its normalised form)
+  std::vector<Contact> contacts;     // address, number or handle in it
+};
+
+struct ImpersonationInput {
+  const Document* document;
+  const std::vector<BrandHit>* text_brands;
+  const std::vector<SignalHit>* signals;
+  const std::vector<Contact>* contacts;       // in the text
+  const SenderInfo* sender;
+  Channel channel;
+  std::string lang;
+};
+
+class ImpersonationCheck {
+ public:
+  ImpersonationCheck(const KnowledgeBase& kb, const BrandRegistry& registry) : kb_(kb), registry_(registry) {}
+
+  // Judges the contacts, raises the flags in `findings`, and fills
+  // report->brands and report->contacts.
+  void Run(const ImpersonationInput& in, Findings* findings, Report* report) const;
+
+  // The verdict on one contact as the registry sees it (used by `verify` too).
+  ContactVerdict Judge(const Contact& contact, const std::string& platform, const std::string& lang) const;
+
+ private:
+  const KnowledgeBase& kb_;
+  const BrandRegistry& registry_;
+};
+
+}  // namespace redflag
+
+#endif  // REDFLAG_DETECT_IMPERSONATION_H_

@@ -1,0 +1,225 @@
+#include "detect/pattern_set.h"
+
+#include <hs/hs.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace redflag {
+namespace {
+
+// No HS_FLAG_UCP: Vectorscan does not support \b with it, so \b, \w and \s are
+// ASCII, as they are in RE2; \p{L} and friends still see every script
+// (knowledge/README.md tells pattern writers).
+constexpr unsigned kFlags = HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH;
+
+int OnMatch(unsigned id, unsigned long long, unsigned long long, unsigned, void* context) {
+  static_cast<std::vector<uint32_t>*>(context)->push_back(id);
+  return 0;  // continue scanning
+}
+
+// The Vectorscan copy of a pattern only has to fire whenever the pattern can
+// match; RE2 then applies the pattern exactly. So the copy is loosened where
+// Vectorscan is slow to compile UTF-8: bounded repeats become open ones
+// ("a.{0,40}b" -> "a.{0,}b") and negated classes become "." ("[^\p{L}]" -> "."),
+// which cuts compile time from minutes to seconds.
+std::string Loosen(const std::string& regex) {
+  std::string out;
+  for (size_t i = 0; i < regex.size(); ++i) {
+    char c = regex[i];
+    if (c == '\\' && i + 1 < regex.size()) {
+      out += regex.substr(i, 2);
+      ++i;
+    } else if (c == '[') {
+      size_t end = i + 1;
+      if (end < regex.size() && regex[end] == '^') ++end;
+      if (end < regex.size() && regex[end] == ']') ++end;  // a leading ']' is a member
+      while (end < regex.size() && regex[end] != ']') end += regex[end] == '\\' ? 2 : 1;
+      bool negated = i + 1 < regex.size() && regex[i + 1] == '^';
+      out += negated ? std::string(".") : regex.substr(i, end - i + 1);
+      i = end;
+    } else if (c == '{' && regex.find_first_not_of("0123456789", i + 1) != std::string::npos &&
+               regex[regex.find_first_not_of("0123456789", i + 1)] == ',') {
+      size_t comma = regex.find_first_not_of("0123456789", i + 1);
+      size_t close = regex.find_first_not_of("0123456789", comma + 1);
+      if (close < regex.size() && regex[close] == '}' && close > comma + 1) {
+        out += regex.substr(i, comma - i + 1) + "}";  // "{m,n}" -> "{m,}"
+        i = close;
+      } else {
+        out.push_back(c);
+      }
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// FNV-1a: a stable hash for cache file names (std::hash may differ between builds).
+uint64_t Fnv1a(std::string_view data, uint64_t hash = 1469598103934665603ull) {
+  for (unsigned char c : data) hash = (hash ^ c) * 1099511628211ull;
+  return hash;
+}
+
+std::string CacheKey(const std::vector<std::string>& expressions) {
+  hs_platform_info_t platform{};
+  hs_populate_platform(&platform);
+  uint64_t hash = Fnv1a(hs_version());
+  hash = Fnv1a(std::string_view(reinterpret_cast<const char*>(&platform), sizeof(platform)), hash);
+  for (const std::string& e : expressions) hash = Fnv1a(std::string_view(e.c_str(), e.size() + 1), hash);
+  char name[40];
+  std::snprintf(name, sizeof(name), "patterns-%016llx.hsdb", static_cast<unsigned long long>(hash));
+  return name;
+}
+
+hs_database_t* LoadCached(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return nullptr;
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  std::string data = bytes.str();
+  hs_database_t* db = nullptr;
+  if (hs_deserialize_database(data.data(), data.size(), &db) != HS_SUCCESS) return nullptr;
+  return db;
+}
+
+// Written to a temporary file and renamed, so readers never see half a file.
+void StoreCached(const std::filesystem::path& file, const hs_database_t* db) {
+  char* bytes = nullptr;
+  size_t length = 0;
+  if (hs_serialize_database(db, &bytes, &length) != HS_SUCCESS) return;
+  std::error_code ec;
+  std::filesystem::create_directories(file.parent_path(), ec);
+  std::filesystem::path temp = file;
+  temp += ".tmp" + std::to_string(::getpid());
+  {
+    std::ofstream out(temp, std::ios::binary);
+    out.write(bytes, static_cast<std::streamsize>(length));
+  }
+  std::free(bytes);
+  std::filesystem::rename(temp, file, ec);
+  if (ec) std::filesystem::remove(temp, ec);
+}
+
+RE2::Options TwinOptions() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  return options;
+}
+
+}  // namespace
+
+PatternSet::PatternSet() = default;
+
+PatternSet::~PatternSet() {
+  for (hs_scratch* s : pool_) hs_free_scratch(s);
+  hs_free_scratch(prototype_);
+  hs_free_database(database_);
+}
+
+uint32_t PatternSet::Add(std::string regex) {
+  regexes_.push_back(std::move(regex));
+  return static_cast<uint32_t>(regexes_.size() - 1);
+}
+
+std::string PatternSet::Check(const std::string& regex) {
+  hs_database_t* db = nullptr;
+  hs_compile_error_t* error = nullptr;
+  std::string relaxed = Loosen(regex);
+  if (hs_compile(relaxed.c_str(), kFlags, HS_MODE_BLOCK, nullptr, &db, &error) != HS_SUCCESS) {
+    std::string reason = error ? error->message : "does not compile";
+    hs_free_compile_error(error);
+    return reason;
+  }
+  hs_free_database(db);
+  return CheckSpanEngine(regex);
+}
+
+std::string PatternSet::CheckSpanEngine(const std::string& regex) {
+  RE2 twin(regex, TwinOptions());
+  return twin.ok() ? "" : "RE2 rejects it: " + twin.error();
+}
+
+Status PatternSet::Compile(const std::string& cache_dir) {
+  if (regexes_.empty()) return InvalidArgument("no patterns to compile");
+  std::vector<std::string> relaxed;
+  std::vector<const char*> expressions;
+  std::vector<unsigned> ids, flags(regexes_.size(), kFlags);
+  for (uint32_t i = 0; i < regexes_.size(); ++i) relaxed.push_back(Loosen(regexes_[i]));
+  for (uint32_t i = 0; i < regexes_.size(); ++i) {
+    expressions.push_back(relaxed[i].c_str());
+    ids.push_back(i);
+  }
+  std::filesystem::path cached;
+  if (!cache_dir.empty()) {
+    cached = std::filesystem::path(cache_dir) / CacheKey(relaxed);
+    database_ = LoadCached(cached);
+  }
+  hs_compile_error_t* error = nullptr;
+  if (database_ == nullptr && hs_compile_multi(expressions.data(), flags.data(), ids.data(), static_cast<unsigned>(expressions.size()),
+                       HS_MODE_BLOCK, nullptr, &database_, &error) != HS_SUCCESS) {
+    std::string message = error ? error->message : "unknown error";
+    int index = error ? error->expression : -1;
+    hs_free_compile_error(error);
+    return InvalidArgument(index >= 0 ? "pattern " + std::to_string(index) + ": " + message : message);
+  }
+  if (!cached.empty() && !std::filesystem::exists(cached)) StoreCached(cached, database_);
+  if (hs_alloc_scratch(database_, &prototype_) != HS_SUCCESS)
+    return Internal("cannot allocate Vectorscan scratch space");
+  twins_.resize(regexes_.size());
+  twin_compiled_ = std::make_unique<std::once_flag[]>(regexes_.size());
+  return Status::Ok();
+}
+
+hs_scratch* PatternSet::BorrowScratch() const {
+  {
+    std::lock_guard<std::mutex> lock(pool_mutex_);
+    if (!pool_.empty()) {
+      hs_scratch* s = pool_.back();
+      pool_.pop_back();
+      return s;
+    }
+  }
+  hs_scratch* clone = nullptr;
+  if (hs_clone_scratch(prototype_, &clone) != HS_SUCCESS) return nullptr;
+  return clone;
+}
+
+void PatternSet::ReturnScratch(hs_scratch* scratch) const {
+  std::lock_guard<std::mutex> lock(pool_mutex_);
+  pool_.push_back(scratch);
+}
+
+void PatternSet::Spans(uint32_t index, std::string_view text, std::vector<Match>* out) const {
+  std::call_once(twin_compiled_[index], [&] { twins_[index] = std::make_unique<RE2>(regexes_[index], TwinOptions()); });
+  const RE2& re = *twins_[index];
+  if (!re.ok()) return;
+  re2::StringPiece input(text.data(), text.size()), match;
+  for (size_t at = 0; at <= text.size() && re.Match(input, at, text.size(), RE2::UNANCHORED, &match, 1);) {
+    size_t start = match.data() - text.data(), end = start + match.size();
+    if (end > start) out->push_back({index, static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
+    at = end > start ? end : start + 1;
+  }
+}
+
+std::vector<Match> PatternSet::Scan(std::string_view text) const {
+  std::vector<Match> matches;
+  if (database_ == nullptr) return matches;
+  hs_scratch* scratch = BorrowScratch();
+  if (scratch == nullptr) return matches;
+  std::vector<uint32_t> fired;
+  hs_scan(database_, text.data(), static_cast<unsigned>(text.size()), 0, scratch, OnMatch, &fired);
+  ReturnScratch(scratch);
+  for (uint32_t index : fired) Spans(index, text, &matches);
+  std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+    return a.start != b.start ? a.start < b.start : a.pattern < b.pattern;
+  });
+  return matches;
+}
+
+}  // namespace redflag

@@ -1,0 +1,80 @@
+// PatternSet: many regular expressions matched in one pass.
+// Add() every pattern, Compile() once, then Scan() from any thread.
+//
+// Two engines, one dialect: Vectorscan scans the text once for all patterns
+// and says which ones matched; RE2 (also linear time, no ReDoS) then finds
+// the spans of just those, since Vectorscan cannot report where a match
+// starts through bounded repeats like ".{0,40}". Most patterns never match a
+// given message, so the second step costs little.
+//
+// Offsets: a Match's [start, end) are byte offsets into the scanned text,
+// start inclusive, end exclusive. A pattern's matches do not overlap each
+// other (RE2's leftmost-first search, resumed after each match).
+#ifndef REDFLAG_DETECT_PATTERN_SET_H_
+#define REDFLAG_DETECT_PATTERN_SET_H_
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "redflag/status.h"
+
+struct hs_database;
+struct hs_scratch;
+namespace re2 {
+class RE2;
+}
+
+namespace redflag {
+
+struct Match {
+  uint32_t pattern;  // the index Add() returned
+  uint32_t start, end;
+};
+
+class PatternSet {
+ public:
+  PatternSet();
+  ~PatternSet();
+  PatternSet(const PatternSet&) = delete;
+  PatternSet& operator=(const PatternSet&) = delete;
+
+  // Returns the pattern's index.
+  uint32_t Add(std::string regex);
+  // Fails naming the index of the first pattern that does not compile, so the
+  // caller can name its file and line: "pattern 12: <the engine's reason>".
+  // Compiling a large set takes seconds, so with a `cache_dir` the compiled
+  // database is kept there, keyed on the patterns, the Vectorscan version and
+  // this CPU, and reused; a cache file that does not fit is compiled anew.
+  Status Compile(const std::string& cache_dir = "");
+  // Checks one regex on its own with both engines; "" when it compiles, else the reason.
+  static std::string Check(const std::string& regex);
+  // Checks one regex with RE2 only (fast); "" when it compiles, else the reason.
+  static std::string CheckSpanEngine(const std::string& regex);
+
+  // Every match, sorted by start then pattern. Requires Compile().
+  std::vector<Match> Scan(std::string_view text) const;
+  size_t size() const { return regexes_.size(); }
+  const std::string& regex(uint32_t index) const { return regexes_[index]; }
+
+ private:
+  hs_scratch* BorrowScratch() const;
+  void ReturnScratch(hs_scratch* scratch) const;
+  void Spans(uint32_t index, std::string_view text, std::vector<Match>* out) const;
+
+  std::vector<std::string> regexes_;
+  hs_database* database_ = nullptr;
+  hs_scratch* prototype_ = nullptr;
+  mutable std::mutex pool_mutex_;
+  mutable std::vector<hs_scratch*> pool_;  // one scratch per concurrent caller
+  // RE2 twins, compiled on first use: most patterns never match anything.
+  mutable std::vector<std::unique_ptr<re2::RE2>> twins_;
+  std::unique_ptr<std::once_flag[]> twin_compiled_;
+};
+
+}  // namespace redflag
+
+#endif  // REDFLAG_DETECT_PATTERN_SET_H_

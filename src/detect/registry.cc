@@ -1,0 +1,200 @@
+#include "detect/registry.h"
+
+#include <unicode/uspoof.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace redflag {
+namespace {
+
+// Name tokens shorter than this match only as a whole word of a domain ("dhl-fee"),
+// never inside one ("upsilon" is not UPS).
+constexpr size_t kMinInnerToken = 5;
+
+std::vector<std::string> SplitWords(const std::string& s) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      word.push_back(c);
+    } else if (!word.empty()) {
+      words.push_back(word);
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(word);
+  return words;
+}
+
+std::string WithoutSeparators(const std::string& s) {
+  std::string out;
+  for (char c : s)
+    if (std::isalnum(static_cast<unsigned char>(c))) out.push_back(c);
+  return out;
+}
+
+bool IsAsciiName(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return c < 0x80; });
+}
+
+}  // namespace
+
+int EditDistance(const std::string& a, const std::string& b, int limit) {
+  int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
+  if (std::abs(n - m) > limit) return limit + 1;
+  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
+  for (int i = 0; i <= n; ++i) d[i][0] = i;
+  for (int j = 0; j <= m; ++j) d[0][j] = j;
+  for (int i = 1; i <= n; ++i) {
+    int row_min = limit + 1;
+    for (int j = 1; j <= m; ++j) {
+      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      row_min = std::min(row_min, d[i][j]);
+    }
+    if (row_min > limit) return limit + 1;
+  }
+  return d[n][m];
+}
+
+BrandRegistry::BrandRegistry(const KnowledgeBase& kb) : kb_(kb) {
+  UErrorCode status = U_ZERO_ERROR;
+  spoof_ = uspoof_open(&status);
+  if (U_SUCCESS(status)) uspoof_setChecks(spoof_, USPOOF_CONFUSABLE, &status);
+  for (const Brand& b : kb.brands) {
+    for (const auto* list : {&b.web_domains, &b.email_domains}) {
+      for (const std::string& domain : *list) {
+        HostParts parts;
+        if (!ParseHost(domain, &parts) || parts.label.empty()) continue;
+        Token token{&b, domain};
+        official_labels_.emplace(parts.label, token);
+        skeletons_.emplace(Skeleton(parts.label), token);
+        // Only distinctive labels name a brand inside other domains ("gov" does not).
+        if (parts.label.find('.') == std::string::npos && parts.label.size() >= 3)
+          tokens_.emplace(WithoutSeparators(parts.label), token);
+      }
+    }
+    std::string home = b.web_domains.empty() ? b.id : b.web_domains.front();
+    for (const std::string& alias : b.aliases) {
+      std::string name = WithoutSeparators(alias);
+      if (IsAsciiName(alias) && name.size() >= kMinInnerToken) {
+        tokens_.emplace(name, Token{&b, home});
+        skeletons_.emplace(Skeleton(name), Token{&b, home});
+      }
+    }
+  }
+}
+
+BrandRegistry::~BrandRegistry() { uspoof_close(spoof_); }
+
+std::string BrandRegistry::Skeleton(const std::string& utf8) const {
+  if (spoof_ == nullptr) return utf8;
+  UErrorCode status = U_ZERO_ERROR;
+  char buffer[256];
+  int32_t n = uspoof_getSkeletonUTF8(spoof_, 0, utf8.data(), static_cast<int32_t>(utf8.size()), buffer,
+                                     sizeof(buffer), &status);
+  if (U_FAILURE(status) || n <= 0) return utf8;
+  return std::string(buffer, n);
+}
+
+const Brand* BrandRegistry::WebOwner(const HostParts& host) const {
+  for (const Brand& b : kb_.brands)
+    for (const std::string& d : b.web_domains)
+      if (HostIsWithin(host.host, d)) return &b;
+  return nullptr;
+}
+
+const Brand* BrandRegistry::EmailOwner(const HostParts& host) const {
+  for (const Brand& b : kb_.brands)
+    for (const std::string& d : b.email_domains)
+      if (HostIsWithin(host.host, d)) return &b;
+  return nullptr;
+}
+
+const Brand* BrandRegistry::PhoneOwner(const std::string& number) const {
+  for (const Brand& b : kb_.brands) {
+    if (std::find(b.phones.begin(), b.phones.end(), number) != b.phones.end()) return &b;
+    if (std::find(b.short_codes.begin(), b.short_codes.end(), number) != b.short_codes.end()) return &b;
+  }
+  return nullptr;
+}
+
+const Brand* BrandRegistry::HandleOwner(const std::string& platform, const std::string& handle) const {
+  std::string h = handle;
+  if (!h.empty() && h[0] == '@') h.erase(0, 1);
+  std::transform(h.begin(), h.end(), h.begin(), ::tolower);
+  for (const Brand& b : kb_.brands) {
+    for (const auto& [p, handles] : b.handles) {
+      if (!platform.empty() && p != platform) continue;
+      if (std::find(handles.begin(), handles.end(), h) != handles.end()) return &b;
+    }
+  }
+  return nullptr;
+}
+
+std::optional<Lookalike> BrandRegistry::DomainLookalike(const HostParts& host) const {
+  if (host.is_ip || host.label.empty()) return std::nullopt;
+  // 1. Confusable letters: not an official name, but it looks like one.
+  if (!official_labels_.count(host.label)) {
+    if (auto it = skeletons_.find(Skeleton(host.unicode_label)); it != skeletons_.end())
+      return Lookalike{it->second.brand, it->second.official, "confusable", false};
+  }
+  // 2. An official name as a word in front of someone else's domain.
+  std::string subdomains = host.host.size() > host.registrable.size()
+                               ? host.host.substr(0, host.host.size() - host.registrable.size())
+                               : "";
+  for (const std::string& word : SplitWords(subdomains))
+    if (auto it = tokens_.find(word); it != tokens_.end())
+      return Lookalike{it->second.brand, it->second.official, "brand_in_subdomain", false};
+  // 3. An official name with words added.
+  for (const std::string& word : SplitWords(host.label))
+    if (auto it = tokens_.find(word); it != tokens_.end() && word != host.label)
+      return Lookalike{it->second.brand, it->second.official, "added_words", false};
+  std::string joined = WithoutSeparators(host.label);
+  for (const auto& [token, t] : tokens_)
+    if (token.size() >= kMinInnerToken && joined != token && joined.find(token) != std::string::npos)
+      return Lookalike{t.brand, t.official, "added_words", false};
+  // 4. The same name under another suffix.
+  if (auto it = official_labels_.find(host.label); it != official_labels_.end())
+    return Lookalike{it->second.brand, it->second.official, "other_tld", true};
+  // 5. One or two letters off.
+  for (const auto& [label, t] : official_labels_) {
+    if (label.size() < kMinInnerToken) continue;
+    int limit = label.size() >= 8 ? 2 : 1;
+    if (EditDistance(host.label, label, limit) <= limit)
+      return Lookalike{t.brand, t.official, "typo", true};
+  }
+  // 6. An official name in the path.
+  for (const std::string& word : SplitWords(host.path))
+    if (auto it = tokens_.find(word); it != tokens_.end() && word.size() >= 3)
+      return Lookalike{it->second.brand, it->second.official, "brand_in_path", true};
+  return std::nullopt;
+}
+
+std::optional<Lookalike> BrandRegistry::NameLookalike(const std::string& name) const {
+  std::string lower = name;
+  std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+  if (auto it = skeletons_.find(Skeleton(WithoutSeparators(lower))); it != skeletons_.end())
+    return Lookalike{it->second.brand, it->second.official, "brand_in_username", false};
+  for (const std::string& word : SplitWords(lower))
+    if (auto it = tokens_.find(word); it != tokens_.end())
+      return Lookalike{it->second.brand, it->second.official, "brand_in_username", false};
+  std::string joined = WithoutSeparators(lower);
+  for (const auto& [token, t] : tokens_)
+    if (token.size() >= kMinInnerToken && joined.find(token) != std::string::npos)
+      return Lookalike{t.brand, t.official, "brand_in_username", false};
+  return std::nullopt;
+}
+
+bool BrandRegistry::SameFamily(const Brand* a, const Brand* b) const {
+  if (a == nullptr || b == nullptr) return false;
+  if (a == b) return true;
+  std::string root_a = a->parent.empty() ? a->id : a->parent;
+  std::string root_b = b->parent.empty() ? b->id : b->parent;
+  return root_a == root_b || root_a == b->id || root_b == a->id;
+}
+
+}  // namespace redflag

@@ -1,0 +1,79 @@
+// BrandRegistry: which brand owns a domain, address, number or handle, and
+// which brand a look-alike imitates. The lookup runs in reverse: given a
+// domain, find the brand it imitates, without comparing against every brand
+// one by one for the common checks (skeleton and token indexes).
+//
+// Look-alike kinds, strongest first:
+//   confusable         same UTS #39 skeleton as an official name ("paypa1", "wһatsapp")
+//   brand_in_subdomain an official name in front of someone else's domain ("whatsapp.com.verify.top")
+//   added_words        an official name plus words ("whatsapp-business-verify.com")
+//   brand_in_username  an official name as the user of a free mail address or handle
+//   typo               one or two letters off ("whatsap.com")
+//   other_tld          the same name under another suffix ("binance.org")
+//   brand_in_path      an official name after someone else's domain ("bit.ly/dhl")
+// The last three are weak: a message must mention the brand for them to count.
+#ifndef REDFLAG_DETECT_REGISTRY_H_
+#define REDFLAG_DETECT_REGISTRY_H_
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "extract/domain.h"
+#include "redflag/knowledge.h"
+
+struct USpoofChecker;
+
+namespace redflag {
+
+struct Lookalike {
+  const Brand* brand = nullptr;
+  std::string imitates;  // the official contact, e.g. "whatsapp.com"
+  std::string how;       // one of the kinds above
+  bool weak = false;
+};
+
+class BrandRegistry {
+ public:
+  explicit BrandRegistry(const KnowledgeBase& kb);
+  ~BrandRegistry();
+  BrandRegistry(const BrandRegistry&) = delete;
+  BrandRegistry& operator=(const BrandRegistry&) = delete;
+
+  // The brand whose official web (or email) domain holds this host.
+  const Brand* WebOwner(const HostParts& host) const;
+  const Brand* EmailOwner(const HostParts& host) const;
+  const Brand* PhoneOwner(const std::string& e164_or_digits) const;
+  const Brand* HandleOwner(const std::string& platform, const std::string& handle) const;
+
+  // The brand a non-official domain imitates; nullopt when none.
+  std::optional<Lookalike> DomainLookalike(const HostParts& host) const;
+  // The brand an address or handle's user name imitates ("binance.support@gmail.com").
+  std::optional<Lookalike> NameLookalike(const std::string& name) const;
+
+  // True when `a` and `b` are the same brand or one owns the other (WhatsApp and Meta).
+  bool SameFamily(const Brand* a, const Brand* b) const;
+
+  // The UTS #39 skeleton of a string: "paypa1" and "pаypal" both give "paypal"'s.
+  std::string Skeleton(const std::string& utf8) const;
+
+ private:
+  struct Token {
+    const Brand* brand;
+    std::string official;  // the official contact it comes from
+  };
+  const KnowledgeBase& kb_;
+  USpoofChecker* spoof_ = nullptr;
+  std::map<std::string, Token> tokens_;           // "whatsapp" -> brand; names in domains
+  std::map<std::string, Token> skeletons_;        // skeleton of an official label -> brand
+  std::map<std::string, Token> official_labels_;  // "binance" (from binance.com) -> brand
+};
+
+// Damerau-Levenshtein distance, stopping early above `limit`.
+int EditDistance(const std::string& a, const std::string& b, int limit);
+
+}  // namespace redflag
+
+#endif  // REDFLAG_DETECT_REGISTRY_H_

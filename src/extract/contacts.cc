@@ -1,0 +1,109 @@
+#include "extract/contacts.h"
+
+#include <phonenumbers/phonenumberutil.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace redflag {
+namespace {
+
+constexpr std::string_view kDot = R"((?:\.|\[\.\]|\(\.\)|\[dot\]))";
+constexpr std::string_view kLabel = R"([\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)";
+// Link characters; quotes and angle brackets end a link.
+constexpr std::string_view kLinkTail = R"([^\s<>"']+)";
+
+bool IsWordByte(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80 || c == '_';
+}
+
+// Links often end a sentence: "go to evil.top." — the final dot is not the link's.
+uint32_t TrimTrailingPunctuation(std::string_view text, uint32_t start, uint32_t end) {
+  while (end > start && std::string_view(".,;:!?)]}'\"*").find(text[end - 1]) != std::string_view::npos)
+    --end;
+  return end;
+}
+
+bool Inside(const Contact& c, uint32_t start, uint32_t end) { return c.start <= start && end <= c.end; }
+
+}  // namespace
+
+std::string_view ContactKindName(Contact::Kind kind) {
+  switch (kind) {
+    case Contact::kUrl: return "url";
+    case Contact::kEmail: return "email";
+    case Contact::kPhone: return "phone";
+    case Contact::kHandle: return "handle";
+  }
+  return "";
+}
+
+ContactExtractor::ContactExtractor(PatternSet* patterns) {
+  std::string domain = std::string(kLabel) + "(?:" + std::string(kDot) + std::string(kLabel) + ")+";
+  url_ = patterns->Add(R"((?:h[tx]{2}ps?|ftp)(?::|\[:\])//)" + std::string(kLinkTail));
+  first_ = url_;
+  www_ = patterns->Add("www" + std::string(kDot) + std::string(kLinkTail));
+  domain_ = patterns->Add(domain + R"((?:/[^\s<>"']*)?)");
+  email_ = patterns->Add(R"([\p{L}\p{N}._%+-]+@)" + domain);
+  phone_ = patterns->Add(R"(\+?\d[\d \-().]{6,20}\d)");
+  handle_ = patterns->Add(R"(@[\p{L}\p{N}_][\p{L}\p{N}_.]{1,31})");
+}
+
+std::string NormalizePhone(std::string_view written, const std::string& region) {
+  using i18n::phonenumbers::PhoneNumber;
+  using i18n::phonenumbers::PhoneNumberUtil;
+  int digits = static_cast<int>(std::count_if(written.begin(), written.end(), ::isdigit));
+  if (digits < 7 || digits > 15) return "";
+  const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
+  PhoneNumber number;
+  std::string text(written);
+  std::string reading_region = region.empty() ? "ZZ" : region;
+  std::transform(reading_region.begin(), reading_region.end(), reading_region.begin(), ::toupper);
+  if (util->Parse(text, reading_region, &number) != PhoneNumberUtil::NO_PARSING_ERROR) return "";
+  if (!util->IsPossibleNumber(number)) return "";
+  std::string e164;
+  util->Format(number, PhoneNumberUtil::E164, &e164);
+  return e164;
+}
+
+std::vector<Contact> ContactExtractor::Extract(std::string_view text, const std::vector<Match>& matches,
+                                               const std::string& region) const {
+  // Longer kinds first, so a domain inside a link or an address is skipped.
+  std::vector<Contact> found;
+  auto covered = [&](uint32_t start, uint32_t end) {
+    return std::any_of(found.begin(), found.end(), [&](const Contact& c) { return Inside(c, start, end); });
+  };
+  for (uint32_t kind : {url_, www_, email_, domain_, handle_, phone_}) {
+    for (const Match& m : matches) {
+      if (m.pattern != kind) continue;
+      uint32_t end = TrimTrailingPunctuation(text, m.start, m.end);
+      if (end <= m.start || covered(m.start, end)) continue;
+      char before = m.start > 0 ? text[m.start - 1] : ' ';
+      std::string_view value = text.substr(m.start, end - m.start);
+      Contact c{Contact::kUrl, m.start, end, std::string(value), {}, {}, {}, {}};
+      if (kind == url_ || kind == www_ || kind == domain_) {
+        if (kind == domain_ && (IsWordByte(before) || before == '@' || before == '.' || before == '/')) continue;
+        if (!ParseHost(value, &c.host) || (kind == domain_ && c.host.is_ip)) continue;
+      } else if (kind == email_) {
+        c.kind = Contact::kEmail;
+        size_t at = value.rfind('@');
+        c.local_part = std::string(value.substr(0, at));
+        if (!ParseHost(value.substr(at + 1), &c.host)) continue;
+      } else if (kind == handle_) {
+        if (IsWordByte(before)) continue;
+        c.kind = Contact::kHandle;
+        c.handle = std::string(value.substr(1));
+      } else {
+        if (std::isdigit(static_cast<unsigned char>(before))) continue;
+        c.kind = Contact::kPhone;
+        c.phone = NormalizePhone(value, region);
+        if (c.phone.empty()) continue;
+      }
+      found.push_back(std::move(c));
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const Contact& a, const Contact& b) { return a.start < b.start; });
+  return found;
+}
+
+}  // namespace redflag

@@ -1,0 +1,49 @@
+// Contact points in a message: links (also defanged: "hxxp://", "example[.]com"),
+// email addresses, phone numbers and @handles. The patterns join the analyzer's
+// single Vectorscan pass; this class turns their matches into Contacts.
+#ifndef REDFLAG_EXTRACT_CONTACTS_H_
+#define REDFLAG_EXTRACT_CONTACTS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "detect/pattern_set.h"
+#include "extract/domain.h"
+
+namespace redflag {
+
+struct Contact {
+  enum Kind { kUrl, kEmail, kPhone, kHandle } kind;
+  uint32_t start, end;  // byte offsets into the normalised text
+  std::string value;    // as it stands in the normalised text
+  HostParts host;       // kUrl, and the domain of a kEmail
+  std::string local_part;  // kEmail: before the '@'
+  std::string phone;    // kPhone: E.164 when it could be parsed, else the digits
+  std::string handle;   // kHandle: without '@'
+};
+
+std::string_view ContactKindName(Contact::Kind kind);  // "url" | "email" | "phone" | "handle"
+
+class ContactExtractor {
+ public:
+  // Adds the extraction patterns to `patterns` (before it is compiled).
+  explicit ContactExtractor(PatternSet* patterns);
+
+  // The contacts among `matches` of `normalized`, in text order, without
+  // overlaps (a domain inside a link or an address is not listed again).
+  // `region`: ISO country code used to read national phone numbers ("" = none).
+  std::vector<Contact> Extract(std::string_view normalized, const std::vector<Match>& matches,
+                               const std::string& region) const;
+
+ private:
+  uint32_t first_ = 0, url_, www_, domain_, email_, phone_, handle_;
+};
+
+// Parses a phone number as written; "" when it is not a possible number.
+std::string NormalizePhone(std::string_view written, const std::string& region);
+
+}  // namespace redflag
+
+#endif  // REDFLAG_EXTRACT_CONTACTS_H_

@@ -1,0 +1,111 @@
+#include "extract/domain.h"
+
+#include <idn2.h>
+#include <libpsl.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace redflag {
+namespace {
+
+const psl_ctx_t* PublicSuffixes() {
+  // The system's list when present (Debian's 'publicsuffix' package), else the copy built into libpsl.
+  static const psl_ctx_t* psl = [] {
+    psl_ctx_t* latest = psl_latest(nullptr);
+    return latest ? static_cast<const psl_ctx_t*>(latest) : psl_builtin();
+  }();
+  return psl;
+}
+
+void ReplaceAll(std::string* s, std::string_view from, std::string_view to) {
+  for (size_t at = 0; (at = s->find(from, at)) != std::string::npos; at += to.size())
+    s->replace(at, from.size(), to);
+}
+
+bool IsIpv4(std::string_view host) {
+  int dots = 0;
+  for (char c : host) {
+    if (c == '.') ++dots;
+    else if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return dots == 3;
+}
+
+}  // namespace
+
+bool HostIsWithin(std::string_view host, std::string_view domain) {
+  if (host.size() < domain.size()) return false;
+  if (host.substr(host.size() - domain.size()) != domain) return false;
+  return host.size() == domain.size() || host[host.size() - domain.size() - 1] == '.';
+}
+
+bool ParseHost(std::string_view link, HostParts* parts) {
+  std::string s(link);
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return c < 0x80 ? std::tolower(c) : c; });
+  for (auto [from, to] : {std::pair{"[.]", "."}, {"(.)", "."}, {"[dot]", "."}, {"(dot)", "."},
+                          {"[:]", ":"}, {"hxxp", "http"}})
+    ReplaceAll(&s, from, to);
+  *parts = HostParts{};
+  if (auto scheme = s.find("://"); scheme != std::string::npos && scheme <= 8) {
+    s.erase(0, scheme + 3);
+    parts->has_scheme = true;
+  }
+  size_t host_end = s.find_first_of("/?#\\");
+  std::string authority = s.substr(0, host_end);
+  parts->path = host_end == std::string::npos ? "" : s.substr(host_end);
+  // "https://whatsapp.com@evil.top/" goes to evil.top: the part before '@' is a user name.
+  if (auto at = authority.rfind('@'); at != std::string::npos) authority.erase(0, at + 1);
+  if (auto colon = authority.find(':'); colon != std::string::npos) authority.erase(colon);
+  while (!authority.empty() && (authority.back() == '.' || authority.back() == '-')) authority.pop_back();
+  if (authority.empty()) return false;
+
+  parts->unicode = authority;
+  char* ascii = nullptr;
+  if (idn2_to_ascii_8z(authority.c_str(), &ascii, IDN2_NONTRANSITIONAL) == IDN2_OK) {
+    parts->host = ascii;
+    idn2_free(ascii);
+  } else if (idn2_to_ascii_8z(authority.c_str(), &ascii, IDN2_TRANSITIONAL) == IDN2_OK) {
+    parts->host = ascii;
+    idn2_free(ascii);
+  } else {
+    return false;
+  }
+  if (parts->host.find("xn--") != std::string::npos) {
+    char* unicode = nullptr;
+    if (idn2_to_unicode_8z8z(parts->host.c_str(), &unicode, 0) == IDN2_OK) {
+      parts->unicode = unicode;
+      idn2_free(unicode);
+    }
+  }
+  if (IsIpv4(parts->host)) {
+    parts->is_ip = true;
+    parts->registrable = parts->host;
+    return true;
+  }
+  const psl_ctx_t* psl = PublicSuffixes();
+  size_t last_dot = parts->host.rfind('.');
+  if (last_dot == std::string::npos) return false;
+  // The top-level label must be a real suffix, not just allowed by the '*' default rule.
+  if (!psl_is_public_suffix2(psl, parts->host.c_str() + last_dot + 1, PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE))
+    return false;
+  const char* registrable = psl_registrable_domain(psl, parts->host.c_str());
+  if (registrable == nullptr) return false;
+  parts->registrable = registrable;
+  const char* suffix = psl_unregistrable_domain(psl, parts->host.c_str());
+  parts->suffix = suffix ? suffix : "";
+  if (parts->registrable.size() > parts->suffix.size() + 1)
+    parts->label = parts->registrable.substr(0, parts->registrable.size() - parts->suffix.size() - 1);
+  parts->unicode_label = parts->label;
+  if (parts->label.find("xn--") != std::string::npos) {
+    char* unicode = nullptr;
+    if (idn2_to_unicode_8z8z(parts->label.c_str(), &unicode, 0) == IDN2_OK) {
+      parts->unicode_label = unicode;
+      idn2_free(unicode);
+    }
+  }
+  return true;
+}
+
+}  // namespace redflag

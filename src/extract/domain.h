@@ -1,0 +1,34 @@
+// Host names: from a link as written to the registrable domain it belongs to.
+// The Public Suffix List (libpsl) says where the registrable part starts
+// ("evil.co.uk", not "co.uk"); IDNA (libidn2) turns "wһatsapp.com" into
+// punycode and back.
+#ifndef REDFLAG_EXTRACT_DOMAIN_H_
+#define REDFLAG_EXTRACT_DOMAIN_H_
+
+#include <string>
+#include <string_view>
+
+namespace redflag {
+
+struct HostParts {
+  std::string host;         // lower case ASCII (punycode for IDN): "login.whatsapp-verify.com"
+  std::string unicode;      // the host in Unicode: "login.wһatsapp.com" (same as host for ASCII)
+  std::string registrable;  // "whatsapp-verify.com"; empty when none (an IP, a bare suffix)
+  std::string suffix;       // the public suffix: "com", "co.uk"
+  std::string label;        // registrable minus suffix: "whatsapp-verify"
+  std::string unicode_label;  // the label in Unicode ("wһatsapp" for "xn--watsapp-...")
+  std::string path;         // what follows the host, lower case: "/login"
+  bool has_scheme = false;  // written with http(s):// or a defanged hxxp://
+  bool is_ip = false;
+};
+
+// Parses a link or bare domain, undoing defanging ("hxxp", "[.]", "(.)", "[dot]").
+// Returns false when it holds no usable host (no known public suffix).
+bool ParseHost(std::string_view link, HostParts* parts);
+
+// True when `host` is `domain` or one of its subdomains.
+bool HostIsWithin(std::string_view host, std::string_view domain);
+
+}  // namespace redflag
+
+#endif  // REDFLAG_EXTRACT_DOMAIN_H_

@@ -1,0 +1,89 @@
+#include "intake/jsonl.h"
+
+#include <simdjson.h>
+
+namespace redflag {
+
+bool LineReader::Next(std::string* line, bool* too_long) {
+  line->clear();
+  *too_long = false;
+  std::streambuf* buf = in_.rdbuf();
+  bool any = false;
+  for (int c = buf->sbumpc(); c != std::char_traits<char>::eof(); c = buf->sbumpc()) {
+    any = true;
+    if (c == '\n') break;
+    if (line->size() < max_) line->push_back(static_cast<char>(c));
+    else *too_long = true;
+  }
+  if (!any) return false;
+  if (!line->empty() && line->back() == '\r') line->pop_back();
+  ++line_number_;
+  return true;
+}
+
+struct JsonlParser::Impl {
+  simdjson::ondemand::parser parser;
+};
+
+JsonlParser::JsonlParser() : impl_(std::make_unique<Impl>()) {}
+JsonlParser::~JsonlParser() = default;
+
+StatusOr<JsonlRecord> JsonlParser::Parse(const std::string& line) {
+  using namespace simdjson;
+  padded_string padded(line);
+  ondemand::document doc;
+  if (auto error = impl_->parser.iterate(padded).get(doc); error)
+    return InvalidArgument(std::string("invalid JSON: ") + error_message(error));
+  ondemand::object object;
+  if (auto error = doc.get_object().get(object); error) return InvalidArgument("invalid JSON: a line must hold one JSON object");
+  JsonlRecord record;
+  bool has_text = false;
+  for (auto field : object) {
+    std::string_view key;
+    if (field.unescaped_key().get(key)) return InvalidArgument("invalid JSON: bad key");
+    ondemand::value value = field.value();
+    if (key == "id") {
+      ondemand::json_type type;
+      if (value.type().get(type)) return InvalidArgument("invalid JSON in 'id'");
+      std::string_view raw;
+      if (type == ondemand::json_type::string) {
+        if (value.get_string().get(raw)) return InvalidArgument("invalid JSON in 'id'");
+      } else {
+        raw = value.raw_json_token();
+        while (!raw.empty() && raw.back() == ' ') raw.remove_suffix(1);
+      }
+      record.id = std::string(raw);
+      continue;
+    }
+    std::string* target = key == "text"      ? &record.message.text
+                          : key == "from"    ? &record.message.from
+                          : key == "subject" ? &record.message.subject
+                          : key == "country" ? &record.message.country
+                          : key == "lang"    ? &record.message.lang
+                          : key == "label"   ? &record.label
+                          : key == "dataset" ? &record.dataset
+                                             : nullptr;
+    if (key == "channel") {
+      std::string_view name;
+      if (value.get_string().get(name)) return InvalidArgument("'channel' must be a string");
+      // Corpora say "chat" for an unnamed messaging app.
+      auto channel = name == "chat" ? std::optional<Channel>(Channel::kOther) : ParseChannel(name);
+      if (!channel) return InvalidArgument("unknown channel '" + std::string(name) +
+                                           "' (sms, whatsapp, telegram, email, call, other)");
+      record.message.channel = *channel;
+      continue;
+    }
+    if (target == nullptr) continue;  // other fields are the caller's own
+    ondemand::json_type type;
+    if (value.type().get(type)) return InvalidArgument("invalid JSON in '" + std::string(key) + "'");
+    if (type == ondemand::json_type::null) continue;
+    std::string_view s;
+    if (value.get_string().get(s)) return InvalidArgument("'" + std::string(key) + "' must be a string");
+    target->assign(s);
+    if (key == "text") has_text = true;
+  }
+  if (!has_text) return InvalidArgument("missing 'text'");
+  return record;
+}
+
+}  // namespace redflag

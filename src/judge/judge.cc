@@ -1,0 +1,141 @@
+#include "judge/judge.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace redflag {
+namespace {
+
+bool Satisfies(const Findings& f, const std::vector<std::string>& all, const std::vector<std::string>& any) {
+  for (const auto& id : all)
+    if (!f.Has(id)) return false;
+  return any.empty() || std::any_of(any.begin(), any.end(), [&](const std::string& id) { return f.Has(id); });
+}
+
+int SeverityRank(const std::string& s) { return s == "high" ? 0 : s == "medium" ? 1 : 2; }
+
+std::string Fill(std::string text, const std::string& key, const std::string& value) {
+  for (size_t at = 0; (at = text.find(key, at)) != std::string::npos; at += value.size())
+    text.replace(at, key.size(), value);
+  return text;
+}
+
+// A scam's rule as a number: the more it requires, the more specific a match is.
+int Specificity(const ScamRule& r) {
+  return static_cast<int>(r.all.size()) * 2 + (r.any.empty() ? 0 : 1) + (r.brands.empty() ? 0 : 2) +
+         (r.channels.empty() ? 0 : 2);
+}
+
+void MatchScams(const KnowledgeBase& kb, const JudgeInput& in, Report* report) {
+  std::set<std::string> brands;
+  for (const auto& b : report->brands) brands.insert(b.id);
+  std::string channel(ChannelName(in.channel));
+  std::vector<std::pair<double, const Scam*>> ranked;
+  for (const Scam& s : kb.scams) {
+    const ScamRule& r = s.match;
+    if (!Satisfies(*in.findings, r.all, r.any)) continue;
+    if (!r.brands.empty() &&
+        std::none_of(r.brands.begin(), r.brands.end(), [&](const std::string& b) { return brands.count(b); }))
+      continue;
+    if (!r.channels.empty() && std::find(r.channels.begin(), r.channels.end(), channel) == r.channels.end())
+      continue;
+    // Ties go to the rule whose flags carry more weight in this message.
+    double weight = 0;
+    for (const auto* list : {&r.all, &r.any})
+      for (const auto& id : *list)
+        if (const FlagHit* hit = in.findings->Get(id))
+          if (const FlagInfo* info = kb.FindFlag(id)) weight += info->weight * hit->strength;
+    ranked.push_back({Specificity(r) + weight / 10, &s});
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (size_t i = 0; i < ranked.size() && i < 3; ++i)
+    report->scams.push_back({ranked[i].second->id, ranked[i].second->name, ranked[i].second->family});
+}
+
+void AddReportContacts(const std::vector<ReportingContact>& from, const std::string& lang,
+                       std::vector<ReportContact>* to) {
+  for (const auto& c : from) to->push_back({c.name, c.what.Get(lang), c.url, c.phone, c.email, c.sms});
+}
+
+void GiveAdvice(const KnowledgeBase& kb, const JudgeInput& in, Report* report) {
+  const std::string& lang = in.lang;
+  Advice& advice = report->advice;
+  std::set<std::string> given;  // scams repeat advice across stages; say each thing once
+  auto add = [&](std::vector<AdviceItem>* to, const std::vector<LocalizedText>& items, const std::string& when) {
+    for (const auto& t : items)
+      if (given.insert(t.Get(lang)).second) to->push_back({when, t.Get(lang)});
+  };
+  if (report->verdict == Verdict::kNoRedFlags) {
+    add(&advice.protect, in.code_delivery ? kb.advice.code_delivery : kb.advice.protect, "");
+  } else if (!report->scams.empty()) {
+    const Scam* scam = kb.FindScam(report->scams.front().id);
+    auto stage = [&](const char* name) {
+      auto it = scam->advice.find(name);
+      return it == scam->advice.end() ? std::vector<LocalizedText>{} : it->second;
+    };
+    add(&advice.protect, stage("before_replying"), "");
+    for (const char* s : {"shared_code", "installed", "paid", "replied"}) add(&advice.recover, stage(s), s);
+  } else {
+    add(&advice.protect, kb.advice.protect, "");
+    add(&advice.recover, kb.advice.recover, "");
+  }
+  if (report->verdict != Verdict::kNoRedFlags) {
+    for (const auto& b : report->brands)
+      if (const Brand* brand = kb.FindBrand(b.id); brand && b.how != "mentioned")
+        AddReportContacts(brand->report, lang, &advice.report);
+  }
+  if (const Country* country = kb.FindCountry(in.country)) {
+    AddReportContacts(country->report, lang, &advice.report);
+  } else {
+    for (const auto& t : kb.advice.report) advice.report.push_back({"", t.Get(lang), "", "", "", ""});
+  }
+}
+
+}  // namespace
+
+void JudgeReport(const KnowledgeBase& kb, const JudgeInput& in, Report* report) {
+  const UiTexts& ui = kb.Ui(in.lang);
+  const UiTexts& en = kb.Ui("en");
+  // Noisy-OR: each flag alone could be innocent; together they add up.
+  double keep = 1.0;
+  for (const auto& [id, hit] : in.findings->all()) {
+    const FlagInfo* info = kb.FindFlag(id);
+    if (info == nullptr || !info->shown) continue;
+    keep *= 1.0 - info->weight * hit.strength;
+    std::string brand, channel = std::string(ChannelName(in.channel));
+    for (const auto& b : report->brands)
+      if (b.how != "mentioned") { brand = b.name; break; }
+    if (brand.empty() && !report->brands.empty()) brand = report->brands.front().name;
+    auto texts = ui.flags.count(id) ? ui.flags.at(id)
+                 : en.flags.count(id) ? en.flags.at(id) : std::pair<std::string, std::string>{id, ""};
+    std::string channel_words = ui.channels.count(channel) ? ui.channels.at(channel) : channel;
+    RedFlag flag;
+    flag.id = id;
+    flag.title = Fill(Fill(texts.first, "{brand}", brand), "{channel}", channel_words);
+    flag.explanation = Fill(Fill(texts.second, "{brand}", brand), "{channel}", channel_words);
+    flag.severity = info->severity;
+    flag.strength = hit.strength;
+    flag.evidence = hit.evidence;
+    report->red_flags.push_back(std::move(flag));
+  }
+  report->risk = static_cast<int>(std::lround(100.0 * (1.0 - keep)));
+  bool combination = std::any_of(kb.scam_combinations.begin(), kb.scam_combinations.end(),
+                                 [&](const ScamCombination& c) { return Satisfies(*in.findings, c.all, c.any); });
+  if (combination) report->risk = std::max(report->risk, std::min(99, kb.thresholds.scam + 20));
+  if (report->risk >= kb.thresholds.scam) report->verdict = Verdict::kScam;
+  else if (report->risk >= kb.thresholds.suspicious) report->verdict = Verdict::kSuspicious;
+  else report->verdict = Verdict::kNoRedFlags;
+  // A weak flag below the threshold is still shown, so a person sees why we hesitated.
+  std::stable_sort(report->red_flags.begin(), report->red_flags.end(), [&](const RedFlag& a, const RedFlag& b) {
+    if (SeverityRank(a.severity) != SeverityRank(b.severity)) return SeverityRank(a.severity) < SeverityRank(b.severity);
+    return a.strength > b.strength;
+  });
+  std::string verdict(VerdictName(report->verdict));
+  report->summary = ui.verdicts.count(verdict) ? ui.verdicts.at(verdict)
+                    : en.verdicts.count(verdict) ? en.verdicts.at(verdict) : verdict;
+  if (report->verdict != Verdict::kNoRedFlags) MatchScams(kb, in, report);
+  GiveAdvice(kb, in, report);
+}
+
+}  // namespace redflag

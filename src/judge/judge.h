@@ -1,0 +1,31 @@
+// Judge: from red flags to what a person is told. The risk score, the
+// verdict, the known scams the message matches, and advice for the reader's
+// country, all in the reader's language. Weights, thresholds and the
+// combinations that make a scam are data (knowledge/flags.yaml, policy.yaml).
+#ifndef REDFLAG_JUDGE_JUDGE_H_
+#define REDFLAG_JUDGE_JUDGE_H_
+
+#include <string>
+
+#include "detect/findings.h"
+#include "redflag/knowledge.h"
+#include "redflag/message.h"
+#include "redflag/report.h"
+
+namespace redflag {
+
+struct JudgeInput {
+  const Findings* findings;
+  Channel channel;
+  std::string country;
+  std::string lang;      // language of the explanations
+  bool code_delivery;    // a genuine-looking one-time-code notice
+};
+
+// Fills report: risk, verdict, summary, red_flags, scams, advice. Expects
+// report->brands to be filled (it chooses scams and where to report).
+void JudgeReport(const KnowledgeBase& kb, const JudgeInput& in, Report* report);
+
+}  // namespace redflag
+
+#endif  // REDFLAG_JUDGE_JUDGE_H_

@@ -1,0 +1,443 @@
+// The YAML schema is documented in knowledge/README.md; this file enforces it.
+#include "knowledge/loader.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+namespace redflag {
+namespace {
+
+const std::set<std::string> kChannels = {"sms", "whatsapp", "telegram", "email", "call", "web", "app",
+                                         "x", "instagram", "facebook", "signal", "post", "other", "tiktok"};
+const std::set<std::string> kLanguages = {"en", "fr", "it", "es", "pt", "de", "ar", "id",
+                                          "hi", "ur", "ur-Latn", "hi-Latn"};
+const std::set<std::string> kAdviceStages = {"before_replying", "replied", "shared_code", "installed", "paid"};
+
+// A problem in one file; thrown inside the loader only, caught per file.
+struct FileProblem {
+  std::string message;
+};
+
+class Reader {
+ public:
+  explicit Reader(const std::string& file) : file_(file) {}
+
+  [[noreturn]] void Fail(const YAML::Node& at, const std::string& reason) const {
+    int line = at.IsDefined() ? at.Mark().line + 1 : 0;
+    throw FileProblem{file_ + ":" + std::to_string(std::max(line, 1)) + ": " + reason};
+  }
+  Origin OriginOf(const YAML::Node& at) const { return {file_, at.Mark().line + 1}; }
+
+  YAML::Node Required(const YAML::Node& map, const std::string& key) const {
+    YAML::Node value = map[key];
+    if (!value.IsDefined() || value.IsNull()) Fail(map, "missing '" + key + "'");
+    return value;
+  }
+  std::string String(const YAML::Node& node, const std::string& what) const {
+    if (!node.IsScalar()) Fail(node, what + " must be a string");
+    return node.as<std::string>();
+  }
+  std::string RequiredString(const YAML::Node& map, const std::string& key) const {
+    return String(Required(map, key), "'" + key + "'");
+  }
+  std::string OptionalString(const YAML::Node& map, const std::string& key) const {
+    YAML::Node value = map[key];
+    if (!value.IsDefined() || value.IsNull()) return "";
+    return String(value, "'" + key + "'");
+  }
+  std::vector<std::string> Strings(const YAML::Node& map, const std::string& key) const {
+    std::vector<std::string> out;
+    YAML::Node list = map[key];
+    if (!list.IsDefined() || list.IsNull()) return out;
+    if (!list.IsSequence()) Fail(list, "'" + key + "' must be a list");
+    for (const auto& item : list) out.push_back(String(item, "an item of '" + key + "'"));
+    return out;
+  }
+  LocalizedText Text(const YAML::Node& node, const std::string& what) const {
+    LocalizedText text;
+    if (node.IsScalar()) {
+      text.by_lang["en"] = node.as<std::string>();
+    } else if (node.IsMap()) {
+      for (const auto& kv : node) {
+        std::string lang = kv.first.as<std::string>();
+        if (!kLanguages.count(lang)) Fail(kv.first, what + ": unknown language '" + lang + "'");
+        text.by_lang[lang] = String(kv.second, what);
+      }
+    } else {
+      Fail(node, what + " must be a text or a map of language to text");
+    }
+    if (!text.by_lang.count("en") || text.by_lang["en"].empty()) Fail(node, what + ": English text missing");
+    return text;
+  }
+  std::vector<LocalizedText> Texts(const YAML::Node& map, const std::string& key) const {
+    std::vector<LocalizedText> out;
+    YAML::Node list = map[key];
+    if (!list.IsDefined() || list.IsNull()) return out;
+    if (!list.IsSequence()) Fail(list, "'" + key + "' must be a list");
+    for (const auto& item : list) out.push_back(Text(item, "'" + key + "'"));
+    return out;
+  }
+  std::vector<Source> Sources(const YAML::Node& map) const {
+    YAML::Node list = Required(map, "sources");
+    if (!list.IsSequence() || list.size() == 0) Fail(list, "'sources' must be a non-empty list");
+    std::vector<Source> out;
+    for (const auto& item : list) {
+      if (!item.IsMap()) Fail(item, "a source must be {url, title}");
+      out.push_back({RequiredString(item, "url"), OptionalString(item, "title")});
+    }
+    return out;
+  }
+  std::string Date(const YAML::Node& map) const {
+    YAML::Node node = Required(map, "last_reviewed");
+    std::string date = String(node, "'last_reviewed'");
+    static const std::regex kDate(R"(\d{4}-\d{2}-\d{2})");
+    if (!std::regex_match(date, kDate)) Fail(node, "'last_reviewed' must be YYYY-MM-DD");
+    return date;
+  }
+  std::string Id(const YAML::Node& map, const std::string& key = "id") const {
+    YAML::Node node = Required(map, key);
+    std::string id = String(node, "'" + key + "'");
+    static const std::regex kId(R"([a-z0-9][a-z0-9_]*)");
+    if (!std::regex_match(id, kId)) Fail(node, "'" + key + "' must be lower case letters, digits and _");
+    return id;
+  }
+  void Channels(const YAML::Node& map, const std::string& key, std::vector<std::string>* out) const {
+    *out = Strings(map, key);
+    for (const auto& c : *out)
+      if (!kChannels.count(c)) Fail(map[key], "unknown channel '" + c + "'");
+  }
+  std::vector<ReportingContact> Contacts(const YAML::Node& map, const std::string& key,
+                                         const std::string& text_key) const {
+    std::vector<ReportingContact> out;
+    YAML::Node list = map[key];
+    if (!list.IsDefined() || list.IsNull()) return out;
+    if (!list.IsSequence()) Fail(list, "'" + key + "' must be a list");
+    for (const auto& item : list) {
+      ReportingContact c;
+      c.name = OptionalString(item, "name");
+      if (item[text_key].IsDefined()) c.what = Text(item[text_key], "'" + text_key + "'");
+      c.url = OptionalString(item, "url");
+      c.phone = OptionalString(item, "phone");
+      c.email = OptionalString(item, "email");
+      c.sms = OptionalString(item, "sms");
+      if (!c.url.empty() && c.url.rfind("https://", 0) != 0 && c.url.rfind("http://", 0) != 0)
+        Fail(item, "url must start with https://");
+      if (c.url.empty() && c.phone.empty() && c.email.empty() && c.sms.empty() && c.what.by_lang.empty())
+        Fail(item, "a reporting entry needs a text, url, phone, email or sms");
+      out.push_back(std::move(c));
+    }
+    return out;
+  }
+
+ private:
+  const std::string& file_;
+};
+
+std::vector<std::string> LowerDomains(const Reader& r, const YAML::Node& map, const std::string& key) {
+  std::vector<std::string> domains = r.Strings(map, key);
+  static const std::regex kDomain(R"([a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)");
+  for (const auto& d : domains)
+    if (!std::regex_match(d, kDomain)) r.Fail(map[key], "'" + d + "' is not a lower-case domain");
+  return domains;
+}
+
+Brand ParseBrand(const Reader& r, const YAML::Node& doc) {
+  Brand b;
+  b.id = r.Id(doc);
+  b.name = r.RequiredString(doc, "name");
+  b.parent = r.OptionalString(doc, "parent");
+  b.category = r.OptionalString(doc, "category");
+  b.aliases = r.Strings(doc, "aliases");
+  for (auto& a : b.aliases) {
+    if (a.empty()) r.Fail(doc["aliases"], "empty alias");
+  }
+  if (doc["domains"].IsDefined()) {
+    b.web_domains = LowerDomains(r, doc["domains"], "web");
+    b.email_domains = LowerDomains(r, doc["domains"], "email");
+  }
+  b.phones = r.Strings(doc, "phones");
+  for (const auto& p : b.phones)
+    if (p.empty() || p[0] != '+') r.Fail(doc["phones"], "phone '" + p + "' must be in E.164 (+...)");
+  b.short_codes = r.Strings(doc, "short_codes");
+  if (YAML::Node handles = doc["handles"]; handles.IsDefined() && !handles.IsNull()) {
+    if (!handles.IsMap()) r.Fail(handles, "'handles' must map a platform to a list");
+    for (const auto& kv : handles) {
+      std::string platform = kv.first.as<std::string>();
+      if (!kChannels.count(platform)) r.Fail(kv.first, "unknown platform '" + platform + "'");
+      for (auto h : r.Strings(handles, platform)) {
+        if (!h.empty() && h[0] == '@') h.erase(0, 1);
+        std::transform(h.begin(), h.end(), h.begin(), ::tolower);
+        b.handles[platform].push_back(h);
+      }
+    }
+  }
+  if (YAML::Node channels = doc["channels"]; channels.IsDefined() && !channels.IsNull()) {
+    r.Channels(channels, "uses", &b.channels_used);
+    r.Channels(channels, "never", &b.channels_never);
+  }
+  b.never_asks_for = r.Strings(doc, "never_asks_for");
+  if (YAML::Node statements = doc["statements"]; statements.IsDefined() && !statements.IsNull()) {
+    if (!statements.IsSequence()) r.Fail(statements, "'statements' must be a list");
+    for (const auto& s : statements)
+      b.statements.push_back({r.RequiredString(s, "text"), r.OptionalString(s, "source")});
+  }
+  if (YAML::Node tool = doc["verify_tool"]; tool.IsDefined() && !tool.IsNull()) {
+    b.verify_tool_name = r.RequiredString(tool, "name");
+    b.verify_tool_url = r.RequiredString(tool, "url");
+  }
+  b.support = r.Strings(doc, "support");
+  b.report = r.Contacts(doc, "report", "text");
+  b.sources = r.Sources(doc);
+  b.last_reviewed = r.Date(doc);
+  b.origin = r.OriginOf(doc);
+  return b;
+}
+
+Scam ParseScam(const Reader& r, const YAML::Node& doc) {
+  Scam s;
+  s.id = r.Id(doc);
+  s.name = r.RequiredString(doc, "name");
+  s.family = r.RequiredString(doc, "family");
+  s.summary = r.Text(r.Required(doc, "summary"), "'summary'");
+  s.how_it_works = r.Texts(doc, "how_it_works");
+  s.red_flags = r.Texts(doc, "red_flags");
+  s.brands = r.Strings(doc, "brands");
+  r.Channels(doc, "channels", &s.channels);
+  YAML::Node match = r.Required(doc, "match");
+  s.match.all = r.Strings(match, "all");
+  s.match.any = r.Strings(match, "any");
+  s.match.brands = r.Strings(match, "brands");
+  r.Channels(match, "channels", &s.match.channels);
+  if (s.match.all.empty() && s.match.any.empty()) r.Fail(match, "'match' needs 'all' or 'any'");
+  YAML::Node advice = r.Required(doc, "advice");
+  if (!advice.IsMap()) r.Fail(advice, "'advice' must map a stage to a list");
+  for (const auto& kv : advice) {
+    std::string stage = kv.first.as<std::string>();
+    if (!kAdviceStages.count(stage)) r.Fail(kv.first, "unknown advice stage '" + stage + "'");
+    s.advice[stage] = r.Texts(advice, stage);
+  }
+  if (YAML::Node faq = doc["faq"]; faq.IsDefined() && !faq.IsNull()) {
+    for (const auto& entry : faq)
+      s.faq.push_back({r.Text(r.Required(entry, "q"), "'q'"), r.Text(r.Required(entry, "a"), "'a'")});
+  }
+  s.sources = r.Sources(doc);
+  s.last_reviewed = r.Date(doc);
+  s.origin = r.OriginOf(doc);
+  return s;
+}
+
+Country ParseCountry(const Reader& r, const YAML::Node& doc, const std::string& stem) {
+  Country c;
+  c.code = r.RequiredString(doc, "code");
+  std::string lower = c.code;
+  std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+  if (c.code.size() != 2 || lower != stem) r.Fail(doc["code"], "'code' must be the file name in upper case");
+  c.name = r.RequiredString(doc, "name");
+  c.report = r.Contacts(doc, "report", "what");
+  if (c.report.empty()) r.Fail(doc, "a country needs at least one 'report' entry");
+  c.sources = r.Sources(doc);
+  c.last_reviewed = r.Date(doc);
+  c.origin = r.OriginOf(doc);
+  return c;
+}
+
+void ParseSignals(const Reader& r, const YAML::Node& doc, const std::string& lang_dir,
+                  const std::string& stem, std::vector<SignalPattern>* out) {
+  std::string flag = r.Id(doc, "flag");
+  std::string lang = r.RequiredString(doc, "lang");
+  if (flag != stem) r.Fail(doc["flag"], "'flag' must be the file name ('" + stem + "')");
+  if (lang != lang_dir) r.Fail(doc["lang"], "'lang' must be the folder name ('" + lang_dir + "')");
+  r.Sources(doc);
+  r.Date(doc);
+  for (const char* key : {"patterns", "exceptions"}) {
+    YAML::Node list = doc[key];
+    bool exception = std::string(key) == "exceptions";
+    if (!list.IsDefined() || list.IsNull()) {
+      if (!exception) r.Fail(doc, "missing 'patterns'");
+      continue;
+    }
+    if (!list.IsSequence()) r.Fail(list, std::string("'") + key + "' must be a list");
+    for (const auto& item : list) {
+      SignalPattern p;
+      p.id = r.RequiredString(item, "id");
+      p.flag = flag;
+      p.lang = lang;
+      p.regex = r.RequiredString(item, "regex");
+      p.exception = exception;
+      if (item["weight"].IsDefined()) {
+        p.weight = item["weight"].as<double>(-1);
+        if (p.weight <= 0 || p.weight > 1) r.Fail(item["weight"], "'weight' must be in (0, 1]");
+      }
+      if (YAML::Node ex = item["examples"]; ex.IsDefined() && !ex.IsNull()) {
+        p.examples.match = r.Strings(ex, "match");
+        p.examples.no_match = r.Strings(ex, "no_match");
+      }
+      if (!exception && p.examples.match.empty()) r.Fail(item, "pattern '" + p.id + "' has no 'match' examples");
+      p.origin = r.OriginOf(item);
+      out->push_back(std::move(p));
+    }
+  }
+}
+
+UiTexts ParseUi(const Reader& r, const YAML::Node& doc, const std::string& stem) {
+  UiTexts ui;
+  ui.lang = r.RequiredString(doc, "lang");
+  if (ui.lang != stem) r.Fail(doc["lang"], "'lang' must be the file name");
+  ui.direction = r.OptionalString(doc, "direction");
+  if (ui.direction.empty()) ui.direction = "ltr";
+  ui.name = r.OptionalString(doc, "name");
+  auto map = [&](const char* key, std::map<std::string, std::string>* out) {
+    YAML::Node node = doc[key];
+    if (!node.IsDefined() || node.IsNull()) return;
+    if (!node.IsMap()) r.Fail(node, std::string("'") + key + "' must be a map");
+    for (const auto& kv : node) (*out)[kv.first.as<std::string>()] = r.String(kv.second, key);
+  };
+  map("verdicts", &ui.verdicts);
+  map("headings", &ui.headings);
+  map("contact_verdicts", &ui.contact_verdicts);
+  map("lookalike_how", &ui.lookalike_how);
+  map("severity", &ui.severity);
+  map("channels", &ui.channels);
+  if (YAML::Node flags = doc["flags"]; flags.IsDefined() && !flags.IsNull()) {
+    for (const auto& kv : flags)
+      ui.flags[kv.first.as<std::string>()] = {r.RequiredString(kv.second, "title"),
+                                              r.RequiredString(kv.second, "explanation")};
+  }
+  return ui;
+}
+
+void ParsePolicy(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
+  YAML::Node t = r.Required(doc, "thresholds");
+  kb->thresholds.suspicious = r.Required(t, "suspicious").as<int>();
+  kb->thresholds.scam = r.Required(t, "scam").as<int>();
+  if (!(0 < kb->thresholds.suspicious && kb->thresholds.suspicious < kb->thresholds.scam &&
+        kb->thresholds.scam <= 100))
+    r.Fail(t, "thresholds must satisfy 0 < suspicious < scam <= 100");
+  for (const auto& c : r.Required(doc, "scam_combinations"))
+    kb->scam_combinations.push_back({r.Strings(c, "all"), r.Strings(c, "any")});
+}
+
+void ParseFlags(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
+  for (const auto& f : r.Required(doc, "flags")) {
+    FlagInfo info;
+    info.id = r.Id(f);
+    info.severity = r.RequiredString(f, "severity");
+    if (info.severity != "high" && info.severity != "medium" && info.severity != "low")
+      r.Fail(f["severity"], "'severity' must be high, medium or low");
+    info.weight = r.Required(f, "weight").as<double>();
+    if (info.weight < 0 || info.weight > 1) r.Fail(f["weight"], "'weight' must be in [0, 1]");
+    info.shown = f["shown"].IsDefined() ? f["shown"].as<bool>() : true;
+    kb->flags.push_back(info);
+  }
+}
+
+// Checks that need every file: references between files and unique ids.
+void CrossCheck(const KnowledgeBase& kb, std::vector<std::string>* problems) {
+  auto problem = [&](const Origin& o, const std::string& m) { problems->push_back(o.ToString() + ": " + m); };
+  std::set<std::string> seen;
+  for (const auto& p : kb.signals) {
+    if (!seen.insert(p.id).second) problem(p.origin, "duplicate pattern id '" + p.id + "'");
+    if (!kb.FindFlag(p.flag)) problem(p.origin, "unknown flag '" + p.flag + "'");
+  }
+  for (const auto& s : kb.scams) {
+    for (const auto* list : {&s.match.all, &s.match.any})
+      for (const auto& f : *list)
+        if (!kb.FindFlag(f)) problem(s.origin, "scam '" + s.id + "' names unknown flag '" + f + "'");
+    for (const auto* list : {&s.brands, &s.match.brands})
+      for (const auto& b : *list)
+        if (!kb.FindBrand(b)) problem(s.origin, "scam '" + s.id + "' names unknown brand '" + b + "'");
+  }
+  for (const auto& b : kb.brands)
+    if (!b.parent.empty() && !kb.FindBrand(b.parent))
+      problem(b.origin, "brand '" + b.id + "' names unknown parent '" + b.parent + "'");
+  for (const auto& c : kb.scam_combinations)
+    for (const auto* list : {&c.all, &c.any})
+      for (const auto& f : *list)
+        if (!kb.FindFlag(f)) problems->push_back("policy.yaml: unknown flag '" + f + "'");
+  if (kb.flags.empty()) problems->push_back("flags.yaml: missing or empty");
+  if (!kb.ui.count("en")) problems->push_back("i18n/en.yaml: missing (English texts are required)");
+}
+
+void ParseFile(const SourceFile& file, KnowledgeBase* kb) {
+  Reader r(file.path);
+  YAML::Node doc;
+  try {
+    doc = YAML::Load(file.content);
+  } catch (const YAML::Exception& e) {
+    throw FileProblem{file.path + ":" + std::to_string(e.mark.line + 1) + ": YAML syntax: " + e.msg};
+  }
+  if (!doc.IsMap()) throw FileProblem{file.path + ":1: the file must hold a YAML map"};
+  std::string path = file.path;
+  std::string dir = path.find('/') == std::string::npos ? "" : path.substr(0, path.find('/'));
+  std::string stem = path.substr(path.rfind('/') + 1);
+  stem = stem.substr(0, stem.size() - 5);  // ".yaml"
+  if (path == "flags.yaml") {
+    ParseFlags(r, doc, kb);
+  } else if (path == "policy.yaml") {
+    ParsePolicy(r, doc, kb);
+  } else if (path == "advice.yaml") {
+    kb->advice = {r.Texts(doc, "protect"), r.Texts(doc, "recover"), r.Texts(doc, "report"),
+                  r.Texts(doc, "code_delivery")};
+    r.Sources(doc);
+    r.Date(doc);
+  } else if (dir == "brands") {
+    Brand b = ParseBrand(r, doc);
+    if (b.id != stem) r.Fail(doc["id"], "'id' must be the file name ('" + stem + "')");
+    kb->brands.push_back(std::move(b));
+  } else if (dir == "scams") {
+    Scam s = ParseScam(r, doc);
+    if (s.id != stem) r.Fail(doc["id"], "'id' must be the file name ('" + stem + "')");
+    kb->scams.push_back(std::move(s));
+  } else if (dir == "countries") {
+    kb->countries.push_back(ParseCountry(r, doc, stem));
+  } else if (dir == "signals") {
+    std::string rest = path.substr(dir.size() + 1);
+    if (std::count(rest.begin(), rest.end(), '/') != 1)
+      throw FileProblem{path + ":1: signal files live in signals/<lang>/<flag>.yaml"};
+    std::string lang = rest.substr(0, rest.find('/'));
+    if (!kLanguages.count(lang)) throw FileProblem{path + ":1: unknown language folder '" + lang + "'"};
+    std::vector<SignalPattern> patterns;
+    ParseSignals(r, doc, lang, stem, &patterns);
+    kb->signals.insert(kb->signals.end(), patterns.begin(), patterns.end());
+  } else if (dir == "i18n") {
+    UiTexts ui = ParseUi(r, doc, stem);
+    kb->ui[ui.lang] = std::move(ui);
+  } else {
+    throw FileProblem{path + ":1: not a knowledge file (see knowledge/README.md)"};
+  }
+}
+
+}  // namespace
+
+KnowledgeBase ParseKnowledge(const std::vector<SourceFile>& files, std::vector<std::string>* problems) {
+  KnowledgeBase kb;
+  for (const auto& file : files) {
+    KnowledgeBase part;  // parsed apart, so a broken file adds nothing
+    try {
+      ParseFile(file, &part);
+    } catch (const FileProblem& p) {
+      problems->push_back(p.message);
+      continue;
+    } catch (const YAML::Exception& e) {
+      problems->push_back(file.path + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+      continue;
+    }
+    auto append = [](auto& to, auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+    append(kb.flags, part.flags);
+    append(kb.brands, part.brands);
+    append(kb.scams, part.scams);
+    append(kb.countries, part.countries);
+    append(kb.signals, part.signals);
+    append(kb.scam_combinations, part.scam_combinations);
+    for (auto& [lang, ui] : part.ui) kb.ui[lang] = ui;
+    if (file.path == "policy.yaml") kb.thresholds = part.thresholds;
+    if (file.path == "advice.yaml") kb.advice = part.advice;
+  }
+  CrossCheck(kb, problems);
+  return kb;
+}
+
+}  // namespace redflag

@@ -1,0 +1,163 @@
+#include "report/json.h"
+
+namespace redflag {
+namespace {
+
+using nlohmann::json;
+
+json EvidenceToJson(const Evidence& e) {
+  json j = {{"field", FieldName(e.field)}, {"start", e.start}, {"end", e.end}, {"text", e.text}};
+  if (!e.note.empty()) j["note"] = e.note;
+  return j;
+}
+
+json SourcesToJson(const std::vector<Source>& sources) {
+  json list = json::array();
+  for (const auto& s : sources) list.push_back({{"url", s.url}, {"title", s.title}});
+  return list;
+}
+
+json ReportingToJson(const std::vector<ReportingContact>& contacts, const std::string& lang) {
+  json list = json::array();
+  for (const auto& c : contacts) {
+    json j = {{"name", c.name}};
+    if (!c.what.by_lang.empty()) j["what"] = c.what.Get(lang);
+    for (auto [key, value] : {std::pair{"url", &c.url}, {"phone", &c.phone}, {"email", &c.email}, {"sms", &c.sms}})
+      if (!value->empty()) j[key] = *value;
+    list.push_back(j);
+  }
+  return list;
+}
+
+json Texts(const std::vector<LocalizedText>& texts, const std::string& lang) {
+  json list = json::array();
+  for (const auto& t : texts) list.push_back(t.Get(lang));
+  return list;
+}
+
+}  // namespace
+
+json ReportToJson(const Report& r) {
+  json flags = json::array();
+  for (const RedFlag& f : r.red_flags) {
+    json evidence = json::array();
+    for (const Evidence& e : f.evidence) evidence.push_back(EvidenceToJson(e));
+    flags.push_back({{"id", f.id}, {"title", f.title}, {"explanation", f.explanation}, {"severity", f.severity},
+                     {"strength", f.strength}, {"evidence", evidence}});
+  }
+  json scams = json::array();
+  for (const ScamMatch& s : r.scams) scams.push_back({{"id", s.id}, {"name", s.name}, {"family", s.family}});
+  json brands = json::array();
+  for (const BrandMention& b : r.brands) {
+    json evidence = json::array();
+    for (const Evidence& e : b.evidence) evidence.push_back(EvidenceToJson(e));
+    brands.push_back({{"id", b.id}, {"name", b.name}, {"how", b.how}, {"evidence", evidence}});
+  }
+  json contacts = json::array();
+  for (const ContactVerdict& c : r.contacts) {
+    json j = ContactToJson(c);
+    j["field"] = FieldName(c.field);
+    j["start"] = c.start;
+    j["end"] = c.end;
+    contacts.push_back(j);
+  }
+  auto items = [](const std::vector<AdviceItem>& list) {
+    json out = json::array();
+    for (const auto& a : list) {
+      json j = {{"text", a.text}};
+      if (!a.when.empty()) j["when"] = a.when;
+      out.push_back(j);
+    }
+    return out;
+  };
+  json report = json::array();
+  for (const auto& c : r.advice.report) {
+    json j = {{"name", c.name}};
+    for (auto [key, value] : {std::pair{"what", &c.what}, {"url", &c.url}, {"phone", &c.phone},
+                              {"email", &c.email}, {"sms", &c.sms}})
+      if (!value->empty()) j[key] = *value;
+    report.push_back(j);
+  }
+  return {{"schema", "redflag.report/1"},
+          {"verdict", VerdictName(r.verdict)},
+          {"risk", r.risk},
+          {"summary", r.summary},
+          {"language", r.language},
+          {"ui_language", r.ui_language},
+          {"channel", r.channel.empty() ? json(nullptr) : json(r.channel)},
+          {"red_flags", flags},
+          {"scams", scams},
+          {"brands", brands},
+          {"contacts", contacts},
+          {"advice", {{"protect", items(r.advice.protect)}, {"recover", items(r.advice.recover)}, {"report", report}}}};
+}
+
+json ContactToJson(const ContactVerdict& c) {
+  json j = {{"kind", c.kind}, {"value", c.value}, {"normalized", c.normalized}, {"verdict", c.verdict},
+            {"explanation", c.explanation}};
+  if (!c.brand.empty()) j["brand"] = c.brand;
+  if (c.verdict == "official") j["channel"] = c.channel;
+  if (!c.imitates.empty()) j["imitates"] = c.imitates;
+  if (!c.how.empty()) j["how"] = c.how;
+  return j;
+}
+
+json ChannelFactsToJson(const ChannelFacts& f) {
+  json statements = json::array();
+  for (const auto& s : f.statements) statements.push_back({{"text", s.text}, {"source", s.source}});
+  json j = {{"brand", f.brand_id}, {"name", f.brand_name}, {"channel", f.channel}, {"status", f.status},
+            {"official", f.official}, {"statements", statements}, {"sources", SourcesToJson(f.sources)},
+            {"last_reviewed", f.last_reviewed}};
+  if (!f.verify_tool_url.empty()) j["verify_tool"] = {{"name", f.verify_tool_name}, {"url", f.verify_tool_url}};
+  return j;
+}
+
+json BrandToJson(const Brand& b) {
+  json statements = json::array();
+  for (const auto& s : b.statements) statements.push_back({{"text", s.text}, {"source", s.source}});
+  json j = {{"id", b.id},
+            {"name", b.name},
+            {"category", b.category},
+            {"aliases", b.aliases},
+            {"domains", {{"web", b.web_domains}, {"email", b.email_domains}}},
+            {"phones", b.phones},
+            {"short_codes", b.short_codes},
+            {"handles", b.handles},
+            {"channels", {{"uses", b.channels_used}, {"never", b.channels_never}}},
+            {"never_asks_for", b.never_asks_for},
+            {"statements", statements},
+            {"support", b.support},
+            {"report", ReportingToJson(b.report, "en")},
+            {"sources", SourcesToJson(b.sources)},
+            {"last_reviewed", b.last_reviewed}};
+  if (!b.parent.empty()) j["parent"] = b.parent;
+  if (!b.verify_tool_url.empty()) j["verify_tool"] = {{"name", b.verify_tool_name}, {"url", b.verify_tool_url}};
+  return j;
+}
+
+json ScamToJson(const Scam& s, const std::string& lang) {
+  json advice = json::object();
+  for (const auto& [stage, items] : s.advice) advice[stage] = Texts(items, lang);
+  json faq = json::array();
+  for (const auto& f : s.faq) faq.push_back({{"q", f.question.Get(lang)}, {"a", f.answer.Get(lang)}});
+  return {{"id", s.id},
+          {"name", s.name},
+          {"family", s.family},
+          {"summary", s.summary.Get(lang)},
+          {"how_it_works", Texts(s.how_it_works, lang)},
+          {"red_flags", Texts(s.red_flags, lang)},
+          {"brands", s.brands},
+          {"channels", s.channels},
+          {"match", {{"all", s.match.all}, {"any", s.match.any}, {"brands", s.match.brands}, {"channels", s.match.channels}}},
+          {"advice", advice},
+          {"faq", faq},
+          {"sources", SourcesToJson(s.sources)},
+          {"last_reviewed", s.last_reviewed}};
+}
+
+json CountryToJson(const Country& c, const std::string& lang) {
+  return {{"code", c.code}, {"name", c.name}, {"report", ReportingToJson(c.report, lang)},
+          {"sources", SourcesToJson(c.sources)}, {"last_reviewed", c.last_reviewed}};
+}
+
+}  // namespace redflag

@@ -1,0 +1,93 @@
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "test_support.h"
+
+namespace redflag {
+namespace {
+
+TEST(Analyzer, RefusesBadInputWithAReason) {
+  const Analyzer& a = testing::BuiltInAnalyzer();
+  Message empty;
+  auto r = a.Analyze(empty);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "the message is empty");
+  Message bad;
+  bad.text = "hello \xc3\x28 world";
+  r = a.Analyze(bad);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "text: invalid UTF-8 at byte 6");
+  Message binary;
+  binary.text = std::string("PK\x03\x04\0\0", 6);
+  EXPECT_FALSE(a.Analyze(binary).ok());
+}
+
+TEST(Analyzer, SizeLimitIsConfigurable) {
+  auto kb = LoadEmbeddedKnowledge();
+  ASSERT_OK(kb);
+  AnalyzerOptions options;
+  options.max_message_bytes = 100;
+  options.cache_dir = REDFLAG_TEST_CACHE;
+  auto a = Analyzer::Create(*kb, options);
+  ASSERT_OK(a);
+  Message m;
+  m.text = std::string(101, 'a');
+  auto r = (*a)->Analyze(m);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kTooLarge);
+  m.text = std::string(100, 'a');
+  EXPECT_TRUE((*a)->Analyze(m).ok());
+}
+
+TEST(Analyzer, ExplainsInTheMessageLanguage) {
+  Message m;
+  m.text = "Bonjour, c'est urgent : envoyez-moi le code que vous avez reçu par SMS.";
+  auto r = testing::BuiltInAnalyzer().Analyze(m);
+  ASSERT_OK(r);
+  EXPECT_EQ(r->language, "fr");
+  EXPECT_EQ(r->ui_language, "fr");
+  ASSERT_FALSE(r->red_flags.empty());
+  m.lang = "en";
+  auto en = testing::BuiltInAnalyzer().Analyze(m);
+  ASSERT_OK(en);
+  EXPECT_EQ(en->ui_language, "en");
+  EXPECT_NE(en->red_flags.front().title, r->red_flags.front().title);
+}
+
+TEST(Analyzer, CountryChoosesWhereToReport) {
+  Message m;
+  m.text = "I sent you a code by mistake, please send it back quickly";
+  m.country = "PK";
+  auto pk = testing::BuiltInAnalyzer().Analyze(m);
+  m.country = "GB";
+  auto gb = testing::BuiltInAnalyzer().Analyze(m);
+  ASSERT_OK(pk);
+  ASSERT_OK(gb);
+  ASSERT_FALSE(pk->advice.report.empty());
+  ASSERT_FALSE(gb->advice.report.empty());
+  EXPECT_NE(pk->advice.report.front().name, gb->advice.report.front().name);
+}
+
+TEST(Analyzer, SameAnswerFromManyThreads) {
+  const Analyzer& a = testing::BuiltInAnalyzer();
+  Message m;
+  m.text = "Your Binance account is locked. Send your 2FA code to unlock it within 1 hour.";
+  m.channel = Channel::kWhatsApp;
+  auto expected = a.Analyze(m);
+  ASSERT_OK(expected);
+  std::vector<std::thread> threads;
+  std::atomic<int> mismatches{0};
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&] {
+      for (int i = 0; i < 200; ++i) {
+        auto r = a.Analyze(m);
+        if (!r.ok() || r->risk != expected->risk || r->red_flags.size() != expected->red_flags.size()) ++mismatches;
+      }
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(mismatches.load(), 0);
+}
+
+}  // namespace
+}  // namespace redflag

@@ -1,0 +1,119 @@
+// The command line, run as a user runs it: exit codes, formats, bad input.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+#include "test_support.h"
+
+namespace redflag {
+namespace {
+
+using testing::RunCli;
+using ::testing::HasSubstr;
+
+std::vector<nlohmann::json> JsonLines(const std::string& out) {
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
+  return lines;
+}
+
+TEST(Cli, CheckSpeaksPlainly) {
+  std::string out, err;
+  int code = RunCli("check --channel whatsapp \"I sent you a code by mistake, send it back now please\"", "", &out, &err);
+  EXPECT_EQ(code, 0) << err;
+  EXPECT_THAT(out, HasSubstr("This is a scam."));
+  EXPECT_THAT(out, HasSubstr("\u00ab"));  // evidence marked in the message (no terminal: no colour)
+}
+
+TEST(Cli, CheckJsonFromStandardInput) {
+  std::string out, err;
+  ASSERT_EQ(RunCli("check --format json --channel sms", "Your WhatsApp code: 123-456. Don't share it", &out, &err), 0) << err;
+  auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["schema"], "redflag.report/1");
+  EXPECT_EQ(j["verdict"], "no_red_flags");
+  EXPECT_TRUE(j["advice"]["protect"].is_array());
+}
+
+TEST(Cli, FailOnGivesExitCodeOne) {
+  EXPECT_EQ(RunCli("check --fail-on scam \"I sent you a code by mistake, send it back, it is urgent\"", "", nullptr, nullptr), 1);
+  EXPECT_EQ(RunCli("check --fail-on scam \"see you at lunch\"", "", nullptr, nullptr), 0);
+}
+
+TEST(Cli, BadInputIsExplained) {
+  std::string err;
+  EXPECT_EQ(RunCli("check", "", nullptr, &err), 3);
+  EXPECT_THAT(err, HasSubstr("the message is empty"));
+  EXPECT_EQ(RunCli("check", "abc\xff", nullptr, &err), 3);
+  EXPECT_THAT(err, HasSubstr("invalid UTF-8 at byte 3"));
+  EXPECT_EQ(RunCli("check --max-bytes 10", "this message is longer than ten bytes", nullptr, &err), 3);
+  EXPECT_THAT(err, HasSubstr("over the limit of 10 bytes"));
+  EXPECT_EQ(RunCli("check --file /no/such/file", "", nullptr, &err), 3);
+  EXPECT_THAT(err, HasSubstr("/no/such/file"));
+  EXPECT_EQ(RunCli("check --kb /no/such/dir hello", "", nullptr, &err), 4);
+  EXPECT_EQ(RunCli("check --channel pigeon hello", "", nullptr, &err), 2);
+  EXPECT_EQ(RunCli("frobnicate", "", nullptr, &err), 2);
+}
+
+TEST(Cli, ScanKeepsOrderAndReportsBadLines) {
+  std::string input =
+      "{\"id\": \"a\", \"text\": \"I sent you a code by mistake, send it back now\", \"channel\": \"whatsapp\"}\n"
+      "this is not json\n"
+      "\n"
+      "{\"id\": 7, \"channel\": \"sms\"}\n"
+      "{\"id\": \"d\", \"text\": \"bad \\udc00 surrogate?\"}\n"
+      "{\"id\": \"e\", \"text\": \"see you at 5\", \"channel\": \"pigeon\"}\n"
+      "{\"id\": \"f\", \"text\": \"see you at 5\"}\n";
+  std::string out, err;
+  ASSERT_EQ(RunCli("scan -", input, &out, &err), 0) << err;
+  auto lines = JsonLines(out);
+  ASSERT_EQ(lines.size(), 6u);  // the blank line is skipped; nothing else is lost
+  EXPECT_EQ(lines[0]["id"], "a");
+  EXPECT_EQ(lines[0]["verdict"], "scam");
+  EXPECT_EQ(lines[1]["line"], 2);
+  EXPECT_THAT(lines[1]["error"]["message"].get<std::string>(), HasSubstr("line 2: invalid JSON"));
+  EXPECT_THAT(lines[2]["error"]["message"].get<std::string>(), HasSubstr("line 4: missing 'text'"));
+  EXPECT_TRUE(lines[3].contains("error") || lines[3].contains("verdict"));
+  EXPECT_THAT(lines[4]["error"]["message"].get<std::string>(), HasSubstr("unknown channel 'pigeon'"));
+  EXPECT_EQ(lines[5]["id"], "f");
+  EXPECT_EQ(lines[5]["verdict"], "no_red_flags");
+  EXPECT_THAT(err, HasSubstr("scanned 6 messages"));
+}
+
+TEST(Cli, ScanWithThreadsGivesTheSameOutput) {
+  std::string input;
+  for (int i = 0; i < 300; ++i)
+    input += "{\"id\": " + std::to_string(i) + ", \"text\": \"" +
+             (i % 3 ? std::string("hello friend ") + std::to_string(i) : "send me the otp you got, urgent") + "\"}\n";
+  std::string one, four;
+  ASSERT_EQ(RunCli("scan --quiet", input, &one, nullptr), 0);
+  ASSERT_EQ(RunCli("scan --quiet --threads 4", input, &four, nullptr), 0);
+  EXPECT_EQ(one, four);
+  EXPECT_EQ(JsonLines(one).size(), 300u);
+}
+
+TEST(Cli, VerifyContactAndBrandFacts) {
+  std::string out;
+  ASSERT_EQ(RunCli("verify https://whatsapp-business-verify.com/login", "", &out, nullptr), 0);
+  EXPECT_THAT(out, HasSubstr("lookalike"));
+  ASSERT_EQ(RunCli("verify --brand binance --channel whatsapp", "", &out, nullptr), 0);
+  EXPECT_THAT(out, HasSubstr("Binance never contacts people on whatsapp"));
+  ASSERT_EQ(RunCli("verify --format json example.org", "", &out, nullptr), 0);
+  EXPECT_EQ(nlohmann::json::parse(out)["verdict"], "unknown");
+}
+
+TEST(Cli, KnowledgeCommands) {
+  std::string out;
+  EXPECT_EQ(RunCli("kb lint", "", &out, nullptr), 0);
+  EXPECT_EQ(RunCli("kb list brands", "", &out, nullptr), 0);
+  EXPECT_THAT(out, HasSubstr("binance\tBinance"));
+  EXPECT_EQ(RunCli("kb show whatsapp", "", &out, nullptr), 0);
+  EXPECT_EQ(nlohmann::json::parse(out)["id"], "whatsapp");
+  EXPECT_EQ(RunCli("kb show nothing_here", "", nullptr, nullptr), 3);
+  EXPECT_EQ(RunCli("--version", "", &out, nullptr), 0);
+  EXPECT_THAT(out, HasSubstr("redflag 0.1.0"));
+}
+
+}  // namespace
+}  // namespace redflag

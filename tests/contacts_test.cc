@@ -1,0 +1,72 @@
+#include "extract/contacts.h"
+
+#include <gtest/gtest.h>
+
+#include "text/normalize.h"
+
+namespace redflag {
+namespace {
+
+std::vector<Contact> ExtractFrom(const std::string& text, const std::string& region = "") {
+  static PatternSet* patterns = new PatternSet;
+  static ContactExtractor* extractor = [] {
+    auto* e = new ContactExtractor(patterns);
+    if (!patterns->Compile().ok()) std::abort();
+    return e;
+  }();
+  NormalizedText n = Normalize(text);
+  return extractor->Extract(n.text, patterns->Scan(n.text), region);
+}
+
+TEST(Contacts, LinksWithAndWithoutScheme) {
+  auto c = ExtractFrom("Go to https://dhl-fee.top/pay. Or www.example.com, or evil.xyz/login");
+  ASSERT_EQ(c.size(), 3u);
+  EXPECT_EQ(c[0].value, "https://dhl-fee.top/pay");  // the sentence's full stop is not the link's
+  EXPECT_EQ(c[0].host.registrable, "dhl-fee.top");
+  EXPECT_EQ(c[1].host.registrable, "example.com");
+  EXPECT_EQ(c[2].host.registrable, "evil.xyz");
+}
+
+TEST(Contacts, DefangedLinks) {
+  auto c = ExtractFrom("hxxp://phish[.]example[.]com/x and bad(.)top");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].host.registrable, "example.com");
+  EXPECT_EQ(c[1].host.registrable, "bad.top");
+}
+
+TEST(Contacts, EmailIsNotAlsoADomain) {
+  auto c = ExtractFrom("Write to security@whatsapp-support-team.com today");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].kind, Contact::kEmail);
+  EXPECT_EQ(c[0].local_part, "security");
+  EXPECT_EQ(c[0].host.registrable, "whatsapp-support-team.com");
+}
+
+TEST(Contacts, PhoneNumbersInE164) {
+  auto c = ExtractFrom("Call +44 20 7946 0958 or 0300 123 2040", "GB");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].phone, "+442079460958");
+  EXPECT_EQ(c[1].phone, "+443001232040");
+}
+
+TEST(Contacts, CodesAndAmountsAreNotPhoneNumbers) {
+  for (const char* text : {"Your code is 123-456", "Pay 2.99 GBP", "on 12.05.2024 at 10:30"}) {
+    auto c = ExtractFrom(text);
+    EXPECT_TRUE(c.empty()) << text << " gave " << c[0].value;
+  }
+}
+
+TEST(Contacts, Handles) {
+  auto c = ExtractFrom("DM @binance_support_help on telegram, not me@mail.com");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].kind, Contact::kHandle);
+  EXPECT_EQ(c[0].handle, "binance_support_help");
+  EXPECT_EQ(c[1].kind, Contact::kEmail);
+}
+
+TEST(Contacts, WordsWithDotsAreNotLinks) {
+  EXPECT_TRUE(ExtractFrom("ok.thanks, see you at 5.30. e.g. this one").empty());
+}
+
+}  // namespace
+}  // namespace redflag

@@ -1,0 +1,109 @@
+#include "extract/domain.h"
+
+#include <gtest/gtest.h>
+
+#include "detect/registry.h"
+#include "test_support.h"
+
+namespace redflag {
+namespace {
+
+TEST(ParseHost, RegistrableDomainFromThePublicSuffixList) {
+  HostParts p;
+  ASSERT_TRUE(ParseHost("https://login.evil.co.uk/path?x=1", &p));
+  EXPECT_EQ(p.host, "login.evil.co.uk");
+  EXPECT_EQ(p.registrable, "evil.co.uk");
+  EXPECT_EQ(p.suffix, "co.uk");
+  EXPECT_EQ(p.label, "evil");
+  EXPECT_EQ(p.path, "/path?x=1");
+}
+
+TEST(ParseHost, UndoesDefanging) {
+  HostParts p;
+  ASSERT_TRUE(ParseHost("hxxps://whatsapp-verify[.]com/login", &p));
+  EXPECT_EQ(p.registrable, "whatsapp-verify.com");
+  ASSERT_TRUE(ParseHost("example(.)top", &p));
+  EXPECT_EQ(p.registrable, "example.top");
+}
+
+TEST(ParseHost, UserInfoDoesNotHideTheRealHost) {
+  HostParts p;
+  ASSERT_TRUE(ParseHost("https://whatsapp.com@evil.top/login", &p));
+  EXPECT_EQ(p.registrable, "evil.top");
+}
+
+TEST(ParseHost, InternationalisedNames) {
+  HostParts p;
+  ASSERT_TRUE(ParseHost("wһatsapp.com", &p));  // Cyrillic һ
+  EXPECT_EQ(p.host.rfind("xn--", 0), 0u);
+  EXPECT_EQ(p.unicode_label, "wһatsapp");
+}
+
+TEST(ParseHost, RejectsWhatIsNoDomain) {
+  HostParts p;
+  EXPECT_FALSE(ParseHost("e.g", &p));
+  EXPECT_FALSE(ParseHost("version1.2", &p));
+  EXPECT_FALSE(ParseHost("", &p));
+}
+
+TEST(HostIsWithin, SubdomainsOnly) {
+  EXPECT_TRUE(HostIsWithin("business.whatsapp.com", "whatsapp.com"));
+  EXPECT_TRUE(HostIsWithin("whatsapp.com", "whatsapp.com"));
+  EXPECT_FALSE(HostIsWithin("notwhatsapp.com", "whatsapp.com"));
+}
+
+TEST(EditDistance, CountsTranspositionsAsOne) {
+  EXPECT_EQ(EditDistance("paypal", "paypal", 2), 0);
+  EXPECT_EQ(EditDistance("paypal", "payapl", 2), 1);
+  EXPECT_EQ(EditDistance("whatsapp", "whatsap", 2), 1);
+  EXPECT_GT(EditDistance("binance", "amazon", 2), 2);
+}
+
+struct LookalikeCase {
+  const char* domain;
+  const char* brand;
+  const char* how;
+};
+
+class Lookalike : public ::testing::TestWithParam<LookalikeCase> {};
+
+TEST_P(Lookalike, NamesTheBrandAndHow) {
+  static BrandRegistry registry(testing::BuiltInAnalyzer().knowledge());
+  HostParts p;
+  ASSERT_TRUE(ParseHost(GetParam().domain, &p));
+  ASSERT_EQ(registry.WebOwner(p), nullptr);
+  auto l = registry.DomainLookalike(p);
+  ASSERT_TRUE(l.has_value()) << GetParam().domain;
+  EXPECT_EQ(l->brand->id, GetParam().brand);
+  EXPECT_EQ(l->how, GetParam().how);
+}
+
+INSTANTIATE_TEST_SUITE_P(Registry, Lookalike,
+                         ::testing::Values(LookalikeCase{"paypa1.com", "paypal", "confusable"},
+                                           LookalikeCase{"wһatsapp.com", "whatsapp", "confusable"},
+                                           LookalikeCase{"whatsapp.com.verify-login.top", "whatsapp", "brand_in_subdomain"},
+                                           LookalikeCase{"whatsapp-business-verify.com", "whatsapp", "added_words"},
+                                           LookalikeCase{"dhl-parcel-fee.top", "dhl", "added_words"},
+                                           LookalikeCase{"binance.org", "binance", "other_tld"},
+                                           LookalikeCase{"binnance.com", "binance", "typo"}));
+
+TEST(Registry, OfficialDomainsAreNotLookalikes) {
+  BrandRegistry registry(testing::BuiltInAnalyzer().knowledge());
+  for (const char* d : {"www.whatsapp.com", "business.whatsapp.com", "www.binance.com", "www.dhl.com"}) {
+    HostParts p;
+    ASSERT_TRUE(ParseHost(d, &p));
+    EXPECT_NE(registry.WebOwner(p), nullptr) << d;
+  }
+}
+
+TEST(Registry, UnrelatedDomainsAreUnknown) {
+  BrandRegistry registry(testing::BuiltInAnalyzer().knowledge());
+  for (const char* d : {"example.org", "bbc.co.uk", "upsilon.io", "wikipedia.org"}) {
+    HostParts p;
+    ASSERT_TRUE(ParseHost(d, &p));
+    EXPECT_FALSE(registry.DomainLookalike(p).has_value()) << d;
+  }
+}
+
+}  // namespace
+}  // namespace redflag

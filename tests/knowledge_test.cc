@@ -1,0 +1,123 @@
+// The knowledge base: the built-in one is sound (every pattern compiles, every
+// example behaves), and broken files are refused with file:line and the reason.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "redflag/knowledge.h"
+#include "test_support.h"
+
+namespace redflag {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(Knowledge, BuiltInLintsClean) {
+  std::vector<std::string> problems = LintKnowledge("", REDFLAG_TEST_CACHE);
+  for (const auto& p : problems) ADD_FAILURE() << p;
+}
+
+TEST(Knowledge, SourceFolderLintsClean) {
+  std::vector<std::string> problems = LintKnowledge(std::string(REDFLAG_SOURCE_DIR) + "/knowledge", REDFLAG_TEST_CACHE);
+  EXPECT_TRUE(problems.empty()) << problems.size() << " problems, first: " << problems.front();
+}
+
+TEST(Knowledge, CoversWhatTheIssueAsks) {
+  const KnowledgeBase& kb = testing::BuiltInAnalyzer().knowledge();
+  EXPECT_GE(kb.brands.size(), 30u);
+  EXPECT_GE(kb.scams.size(), 15u);
+  for (const char* b : {"whatsapp", "whatsapp_business", "meta", "instagram", "facebook", "telegram", "binance",
+                        "coinbase", "google", "apple", "microsoft", "amazon", "paypal", "netflix", "dhl", "fedex",
+                        "ups", "usps", "royal_mail", "pakistan_post", "tcs", "jazzcash", "easypaisa", "bisp"})
+    EXPECT_NE(kb.FindBrand(b), nullptr) << b;
+  for (const char* c : {"PK", "IN", "GB", "US", "FR", "IT", "ES", "BR", "NG", "AE"})
+    EXPECT_NE(kb.FindCountry(c), nullptr) << c;
+  std::set<std::string> langs;
+  for (const auto& s : kb.signals) langs.insert(s.lang);
+  for (const char* l : {"en", "fr", "it", "es", "pt", "ur", "ur-Latn", "hi"}) EXPECT_TRUE(langs.count(l)) << l;
+}
+
+TEST(Knowledge, EveryFactHasSourcesAndAReviewDate) {
+  const KnowledgeBase& kb = testing::BuiltInAnalyzer().knowledge();
+  for (const auto& b : kb.brands) {
+    EXPECT_FALSE(b.sources.empty()) << b.id;
+    EXPECT_EQ(b.last_reviewed.size(), 10u) << b.id;
+  }
+  for (const auto& s : kb.scams) EXPECT_FALSE(s.sources.empty()) << s.id;
+  for (const auto& c : kb.countries) EXPECT_FALSE(c.sources.empty()) << c.code;
+}
+
+// A copy of the knowledge folder with one file replaced.
+class BrokenKnowledge : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("redflag-kb-" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::copy(std::string(REDFLAG_SOURCE_DIR) + "/knowledge", dir_, fs::copy_options::recursive);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  void Write(const std::string& path, const std::string& content) {
+    std::ofstream(dir_ / path, std::ios::binary | std::ios::trunc) << content;
+  }
+  // Keeps only the files every knowledge base needs, so a lint compiles few patterns.
+  void KeepOnlyTheCore() {
+    for (const char* d : {"brands", "scams", "countries", "signals"}) fs::remove_all(dir_ / d);
+    fs::create_directories(dir_ / "signals/en");
+  }
+  std::string FirstProblem() {
+    auto kb = LoadKnowledgeDir(dir_.string());
+    EXPECT_FALSE(kb.ok());
+    return kb.ok() ? "" : kb.status().message();
+  }
+  fs::path dir_;
+};
+
+TEST_F(BrokenKnowledge, YamlSyntaxErrorNamesFileAndLine) {
+  Write("brands/dhl.yaml", "id: dhl\nname: [unclosed\n");
+  EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("brands/dhl.yaml:"));
+}
+
+TEST_F(BrokenKnowledge, MissingFieldIsNamed) {
+  Write("brands/dhl.yaml", "id: dhl\nname: DHL\nlast_reviewed: 2026-11-22\n");
+  EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("brands/dhl.yaml:1: missing 'sources'"));
+}
+
+TEST_F(BrokenKnowledge, BadDomainIsRefused) {
+  Write("brands/dhl.yaml",
+        "id: dhl\nname: DHL\ndomains:\n  web: [DHL.com/x]\nsources: [{url: 'https://x', title: t}]\n"
+        "last_reviewed: 2026-11-22\n");
+  EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("is not a lower-case domain"));
+}
+
+TEST_F(BrokenKnowledge, UnknownFlagInAScamIsRefused) {
+  Write("scams/extra.yaml",
+        "id: extra\nname: X\nfamily: F\nsummary: s\nmatch: {all: [no_such_flag]}\nadvice: {}\n"
+        "sources: [{url: 'https://x', title: t}]\nlast_reviewed: 2026-11-22\n");
+  EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("unknown flag 'no_such_flag'"));
+}
+
+TEST_F(BrokenKnowledge, PatternThatDoesNotCompileIsNamed) {
+  KeepOnlyTheCore();
+  Write("signals/en/secrecy.yaml",
+        "flag: secrecy\nlang: en\npatterns:\n  - id: en.secrecy.bad\n    regex: '(unclosed'\n"
+        "    examples: {match: [x]}\nsources: [{url: 'https://x', title: t}]\nlast_reviewed: 2026-11-22\n");
+  std::vector<std::string> problems = LintKnowledge(dir_.string(), REDFLAG_TEST_CACHE);
+  ASSERT_FALSE(problems.empty());
+  EXPECT_THAT(problems.front(), ::testing::HasSubstr("signals/en/secrecy.yaml:4: pattern 'en.secrecy.bad'"));
+}
+
+TEST_F(BrokenKnowledge, ExampleThatDoesNotMatchIsReported) {
+  KeepOnlyTheCore();
+  Write("signals/en/secrecy.yaml",
+        "flag: secrecy\nlang: en\npatterns:\n  - id: en.secrecy.narrow\n    regex: 'keep it secret'\n"
+        "    examples: {match: ['tell no one'], no_match: ['keep it secret']}\n"
+        "sources: [{url: 'https://x', title: t}]\nlast_reviewed: 2026-11-22\n");
+  std::vector<std::string> problems = LintKnowledge(dir_.string(), REDFLAG_TEST_CACHE);
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_THAT(problems[0], ::testing::HasSubstr("does not match its example \"tell no one\""));
+  EXPECT_THAT(problems[1], ::testing::HasSubstr("matches its counter-example \"keep it secret\""));
+}
+
+}  // namespace
+}  // namespace redflag

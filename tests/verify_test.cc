@@ -1,0 +1,82 @@
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace redflag {
+namespace {
+
+ContactVerdict Verify(const std::string& value, const std::string& platform = "") {
+  ContactQuery q;
+  q.value = value;
+  q.platform = platform;
+  auto v = testing::BuiltInAnalyzer().Verify(q);
+  EXPECT_TRUE(v.ok()) << v.status().ToString();
+  return v.ok() ? *v : ContactVerdict{};
+}
+
+TEST(Verify, OfficialWebsite) {
+  ContactVerdict v = Verify("https://www.binance.com/en/support");
+  EXPECT_EQ(v.verdict, "official");
+  EXPECT_EQ(v.brand, "binance");
+  EXPECT_EQ(v.kind, "url");
+}
+
+TEST(Verify, OfficialEmail) {
+  ContactVerdict v = Verify("support@whatsapp.com");
+  EXPECT_EQ(v.verdict, "official");
+  EXPECT_EQ(v.brand, "whatsapp");
+}
+
+TEST(Verify, LookalikeEmailDomain) {
+  ContactVerdict v = Verify("security@whatsapp-support-team.com");
+  EXPECT_EQ(v.verdict, "lookalike");
+  EXPECT_EQ(v.brand, "whatsapp");
+  EXPECT_EQ(v.how, "added_words");
+}
+
+TEST(Verify, BrandNameOnAFreeMailAddress) {
+  ContactVerdict v = Verify("binance.support.desk@gmail.com");
+  EXPECT_EQ(v.verdict, "lookalike");
+  EXPECT_EQ(v.brand, "binance");
+  EXPECT_EQ(v.how, "brand_in_username");
+}
+
+TEST(Verify, Handles) {
+  EXPECT_EQ(Verify("@binance", "x").verdict, "official");
+  ContactVerdict fake = Verify("@binance_support_247", "telegram");
+  EXPECT_EQ(fake.verdict, "lookalike");
+  EXPECT_EQ(fake.brand, "binance");
+}
+
+TEST(Verify, UnknownIsNeverSafe) {
+  ContactVerdict v = Verify("example.org");
+  EXPECT_EQ(v.verdict, "unknown");
+  EXPECT_THAT(v.explanation, ::testing::Not(::testing::HasSubstr("safe.")));
+}
+
+TEST(Verify, ShortCode) {
+  ContactVerdict v = Verify("8171");
+  EXPECT_EQ(v.kind, "phone");
+  EXPECT_EQ(v.verdict, "official");
+  EXPECT_EQ(v.brand, "bisp");
+}
+
+TEST(Verify, BadInputIsAnError) {
+  ContactQuery q;
+  q.value = "not a domain";
+  EXPECT_FALSE(testing::BuiltInAnalyzer().Verify(q).ok());
+  q.value = "";
+  EXPECT_FALSE(testing::BuiltInAnalyzer().Verify(q).ok());
+}
+
+TEST(BrandChannelFacts, BinanceNeverUsesWhatsApp) {
+  auto f = testing::BuiltInAnalyzer().BrandChannelFacts("binance", "whatsapp");
+  ASSERT_OK(f);
+  EXPECT_EQ(f->status, "never");
+  EXPECT_FALSE(f->statements.empty());
+  EXPECT_FALSE(f->verify_tool_url.empty());
+  EXPECT_FALSE(testing::BuiltInAnalyzer().BrandChannelFacts("no_such_brand", "sms").ok());
+}
+
+}  // namespace
+}  // namespace redflag
