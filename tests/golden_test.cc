@@ -51,7 +51,9 @@ TEST_P(Golden, Holds) {
   std::vector<std::string> ids = testing::FlagIds(*report);
   std::string got = std::string(VerdictName(report->verdict)) + " with [" +
                     ::testing::PrintToString(ids) + "], risk " + std::to_string(report->risk);
-  if (c["verdict"]) EXPECT_EQ(VerdictName(report->verdict), c["verdict"].as<std::string>()) << got;
+  if (c["verdict"]) {
+    EXPECT_EQ(VerdictName(report->verdict), c["verdict"].as<std::string>()) << got;
+  }
   for (const auto& id : Strings(c["flags"])) EXPECT_THAT(ids, ::testing::Contains(id)) << got;
   for (const auto& id : Strings(c["absent"])) EXPECT_THAT(ids, ::testing::Not(::testing::Contains(id))) << got;
   if (c["scam"]) {
@@ -69,7 +71,9 @@ TEST_P(Golden, Holds) {
       EXPECT_EQ(field.substr(e.start, e.end - e.start), e.text) << f.id;
     }
   }
-  if (report->verdict == Verdict::kNoRedFlags) EXPECT_TRUE(report->scams.empty());
+  if (report->verdict == Verdict::kNoRedFlags) {
+    EXPECT_TRUE(report->scams.empty());
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, Golden, ::testing::ValuesIn(LoadCases()),

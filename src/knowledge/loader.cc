@@ -1,10 +1,10 @@
 // The YAML schema is documented in knowledge/README.md; this file enforces it.
 #include "knowledge/loader.h"
 
+#include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <regex>
 #include <set>
 
 namespace redflag {
@@ -93,15 +93,15 @@ class Reader {
   std::string Date(const YAML::Node& map) const {
     YAML::Node node = Required(map, "last_reviewed");
     std::string date = String(node, "'last_reviewed'");
-    static const std::regex kDate(R"(\d{4}-\d{2}-\d{2})");
-    if (!std::regex_match(date, kDate)) Fail(node, "'last_reviewed' must be YYYY-MM-DD");
+    static const RE2 kDate(R"(\d{4}-\d{2}-\d{2})");
+    if (!RE2::FullMatch(date, kDate)) Fail(node, "'last_reviewed' must be YYYY-MM-DD");
     return date;
   }
   std::string Id(const YAML::Node& map, const std::string& key = "id") const {
     YAML::Node node = Required(map, key);
     std::string id = String(node, "'" + key + "'");
-    static const std::regex kId(R"([a-z0-9][a-z0-9_]*)");
-    if (!std::regex_match(id, kId)) Fail(node, "'" + key + "' must be lower case letters, digits and _");
+    static const RE2 kId(R"([a-z0-9][a-z0-9_]*)");
+    if (!RE2::FullMatch(id, kId)) Fail(node, "'" + key + "' must be lower case letters, digits and _");
     return id;
   }
   void Channels(const YAML::Node& map, const std::string& key, std::vector<std::string>* out) const {
@@ -138,9 +138,9 @@ class Reader {
 
 std::vector<std::string> LowerDomains(const Reader& r, const YAML::Node& map, const std::string& key) {
   std::vector<std::string> domains = r.Strings(map, key);
-  static const std::regex kDomain(R"([a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)");
+  static const RE2 kDomain(R"([a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)");
   for (const auto& d : domains)
-    if (!std::regex_match(d, kDomain)) r.Fail(map[key], "'" + d + "' is not a lower-case domain");
+    if (!RE2::FullMatch(d, kDomain)) r.Fail(map[key], "'" + d + "' is not a lower-case domain");
   return domains;
 }
 
