@@ -3,6 +3,7 @@
 
 #include "common.h"
 #include "report/json.h"
+#include "report/report_json.h"
 #include "report/text.h"
 
 namespace redflag::cli {
@@ -34,7 +35,7 @@ int RunCheck(const CheckOptions& o) {
   auto report = analyzer->Analyze(m);
   if (!report.ok()) return Fail(report.status());
   if (o.format == "json") {
-    std::cout << ReportToJson(*report).dump(2) << "\n";
+    std::cout << ReportJson(*report, /*pretty=*/true) << "\n";
   } else {
     std::cout << RenderReportText(*report, m.text, analyzer->knowledge(), IsTerminal(1));
   }

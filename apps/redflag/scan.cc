@@ -9,6 +9,7 @@
 #include "common.h"
 #include "intake/jsonl.h"
 #include "report/json.h"
+#include "report/report_json.h"
 
 namespace redflag::cli {
 namespace {
@@ -52,10 +53,7 @@ void Process(const Analyzer& analyzer, size_t max_bytes, Item* item, JsonlParser
     item->output = ErrorLine(record->id, item->number, code, report.status().message());
     return;
   }
-  nlohmann::json j = ReportToJson(*report);
-  j["id"] = record->id;
-  j["line"] = item->number;
-  item->output = j.dump();
+  item->output = ReportJson(*report, /*pretty=*/false, {&record->id, item->number});
   item->verdict = VerdictName(report->verdict);
 }
 

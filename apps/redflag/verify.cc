@@ -3,6 +3,7 @@
 
 #include "common.h"
 #include "report/json.h"
+#include "report/report_json.h"
 
 namespace redflag::cli {
 namespace {
@@ -50,7 +51,7 @@ int RunVerify(const VerifyOptions& o) {
   auto v = analyzer->Verify(q);
   if (!v.ok()) return Fail(v.status());
   if (o.format == "json") {
-    std::cout << ContactToJson(*v).dump(2) << "\n";
+    std::cout << ContactJson(*v, /*pretty=*/true) << "\n";
     return kExitOk;
   }
   std::cout << v->value << ": " << v->verdict << "\n  " << v->explanation << "\n";

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cctype>
 
 namespace redflag {
@@ -77,6 +78,8 @@ std::vector<BrandHit> BrandFinder::Find(std::string_view text, const std::vector
     if (end > start) hits.push_back({brands_[m.pattern - first_], start, end, false});
   }
   // Words that mix alphabets, or Greek/Cyrillic words, may be a disguised brand name.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return hits;  // plain ASCII disguises nothing
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   int32_t length = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < length;) {

@@ -5,12 +5,6 @@ namespace {
 
 using nlohmann::json;
 
-json EvidenceToJson(const Evidence& e) {
-  json j = {{"field", FieldName(e.field)}, {"start", e.start}, {"end", e.end}, {"text", e.text}};
-  if (!e.note.empty()) j["note"] = e.note;
-  return j;
-}
-
 json SourcesToJson(const std::vector<Source>& sources) {
   json list = json::array();
   for (const auto& s : sources) list.push_back({{"url", s.url}, {"title", s.title}});
@@ -36,71 +30,6 @@ json Texts(const std::vector<LocalizedText>& texts, const std::string& lang) {
 }
 
 }  // namespace
-
-json ReportToJson(const Report& r) {
-  json flags = json::array();
-  for (const RedFlag& f : r.red_flags) {
-    json evidence = json::array();
-    for (const Evidence& e : f.evidence) evidence.push_back(EvidenceToJson(e));
-    flags.push_back({{"id", f.id}, {"title", f.title}, {"explanation", f.explanation}, {"severity", f.severity},
-                     {"strength", f.strength}, {"evidence", evidence}});
-  }
-  json scams = json::array();
-  for (const ScamMatch& s : r.scams) scams.push_back({{"id", s.id}, {"name", s.name}, {"family", s.family}});
-  json brands = json::array();
-  for (const BrandMention& b : r.brands) {
-    json evidence = json::array();
-    for (const Evidence& e : b.evidence) evidence.push_back(EvidenceToJson(e));
-    brands.push_back({{"id", b.id}, {"name", b.name}, {"how", b.how}, {"evidence", evidence}});
-  }
-  json contacts = json::array();
-  for (const ContactVerdict& c : r.contacts) {
-    json j = ContactToJson(c);
-    j["field"] = FieldName(c.field);
-    j["start"] = c.start;
-    j["end"] = c.end;
-    contacts.push_back(j);
-  }
-  auto items = [](const std::vector<AdviceItem>& list) {
-    json out = json::array();
-    for (const auto& a : list) {
-      json j = {{"text", a.text}};
-      if (!a.when.empty()) j["when"] = a.when;
-      out.push_back(j);
-    }
-    return out;
-  };
-  json report = json::array();
-  for (const auto& c : r.advice.report) {
-    json j = {{"name", c.name}};
-    for (auto [key, value] : {std::pair{"what", &c.what}, {"url", &c.url}, {"phone", &c.phone},
-                              {"email", &c.email}, {"sms", &c.sms}})
-      if (!value->empty()) j[key] = *value;
-    report.push_back(j);
-  }
-  return {{"schema", "redflag.report/1"},
-          {"verdict", VerdictName(r.verdict)},
-          {"risk", r.risk},
-          {"summary", r.summary},
-          {"language", r.language},
-          {"ui_language", r.ui_language},
-          {"channel", r.channel.empty() ? json(nullptr) : json(r.channel)},
-          {"red_flags", flags},
-          {"scams", scams},
-          {"brands", brands},
-          {"contacts", contacts},
-          {"advice", {{"protect", items(r.advice.protect)}, {"recover", items(r.advice.recover)}, {"report", report}}}};
-}
-
-json ContactToJson(const ContactVerdict& c) {
-  json j = {{"kind", c.kind}, {"value", c.value}, {"normalized", c.normalized}, {"verdict", c.verdict},
-            {"explanation", c.explanation}};
-  if (!c.brand.empty()) j["brand"] = c.brand;
-  if (c.verdict == "official") j["channel"] = c.channel;
-  if (!c.imitates.empty()) j["imitates"] = c.imitates;
-  if (!c.how.empty()) j["how"] = c.how;
-  return j;
-}
 
 json ChannelFactsToJson(const ChannelFacts& f) {
   json statements = json::array();

@@ -1,4 +1,5 @@
-// The JSON forms of redflag's answers: "redflag.report/1" and friends.
+// The JSON forms of the knowledge base and of brand facts, for `kb show` and
+// `verify --brand`. Reports and contact verdicts: report/report_json.h.
 #ifndef REDFLAG_REPORT_JSON_H_
 #define REDFLAG_REPORT_JSON_H_
 
@@ -10,8 +11,6 @@
 
 namespace redflag {
 
-nlohmann::json ReportToJson(const Report& report);
-nlohmann::json ContactToJson(const ContactVerdict& contact);
 nlohmann::json ChannelFactsToJson(const ChannelFacts& facts);
 nlohmann::json BrandToJson(const Brand& brand);
 nlohmann::json ScamToJson(const Scam& scam, const std::string& lang);

@@ -81,11 +81,14 @@ NormalizedText Normalize(std::string_view utf8) {
   fold_begin.reserve(utf8.size());
   fold_end.reserve(utf8.size());
   if (IsAscii(utf8)) {  // the common case: NFKC_Casefold of ASCII is lower case
+    folded.resize(utf8.size());
+    fold_begin.resize(utf8.size());
+    fold_end.resize(utf8.size());
     for (uint32_t i = 0; i < utf8.size(); ++i) {
       char c = utf8[i];
-      folded.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
-      fold_begin.push_back(i);
-      fold_end.push_back(i + 1);
+      folded[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+      fold_begin[i] = i;
+      fold_end[i] = i + 1;
     }
   } else {
     FoldWithIcu(utf8, &folded, &fold_begin, &fold_end);

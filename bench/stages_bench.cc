@@ -1,0 +1,82 @@
+// Each stage of the pipeline over real messages (../shared/corpus/dev.jsonl,
+// SMS and chat rows), so a slow stage shows up by name. Skips without the corpus.
+//   build/bench/stages_bench [path/to/dev.jsonl]
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <iostream>
+
+#include "intake/jsonl.h"
+#include "redflag/analyzer.h"
+#include "report/json.h"
+#include "report/report_json.h"
+#include "text/language.h"
+#include "text/normalize.h"
+
+namespace redflag {
+namespace {
+
+std::string corpus_path = "../shared/corpus/dev.jsonl";
+
+const std::vector<Message>& Messages() {
+  static const std::vector<Message> messages = [] {
+    std::vector<Message> out;
+    std::ifstream in(corpus_path);
+    JsonlParser parser;
+    for (std::string line; std::getline(in, line) && out.size() < 5000;) {
+      auto r = parser.Parse(line);
+      if (r.ok() && r->message.channel != Channel::kEmail) out.push_back(r->message);
+    }
+    return out;
+  }();
+  return messages;
+}
+
+const Analyzer& SharedAnalyzer() {
+  static const Analyzer* a = [] {
+    AnalyzerOptions options;
+    options.cache_dir = DefaultCacheDir();
+    return Analyzer::Create(*LoadEmbeddedKnowledge(), options)->release();
+  }();
+  return *a;
+}
+
+template <typename F>
+void OverCorpus(benchmark::State& state, F f) {
+  const auto& messages = Messages();
+  if (messages.empty()) {
+    state.SkipWithError("no corpus at ../shared/corpus/dev.jsonl");
+    return;
+  }
+  size_t i = 0;
+  for (auto _ : state) f(messages[i++ % messages.size()]);
+  state.SetItemsProcessed(state.iterations());
+}
+
+void BM_Normalize(benchmark::State& s) {
+  OverCorpus(s, [](const Message& m) { benchmark::DoNotOptimize(Normalize(m.text)); });
+}
+void BM_Language(benchmark::State& s) {
+  OverCorpus(s, [](const Message& m) { benchmark::DoNotOptimize(DetectLanguage(m.text)); });
+}
+void BM_Analyze(benchmark::State& s) {
+  const Analyzer& a = SharedAnalyzer();
+  OverCorpus(s, [&](const Message& m) { benchmark::DoNotOptimize(a.Analyze(m)); });
+}
+void BM_AnalyzeAndJson(benchmark::State& s) {
+  const Analyzer& a = SharedAnalyzer();
+  OverCorpus(s, [&](const Message& m) { benchmark::DoNotOptimize(ReportJson(*a.Analyze(m))); });
+}
+BENCHMARK(BM_Normalize);
+BENCHMARK(BM_Language);
+BENCHMARK(BM_Analyze);
+BENCHMARK(BM_AnalyzeAndJson);
+
+}  // namespace
+}  // namespace redflag
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (argc > 1) redflag::corpus_path = argv[1];
+  benchmark::RunSpecifiedBenchmarks();
+}

@@ -1,0 +1,191 @@
+#include "report/report_json.h"
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace redflag {
+namespace {
+
+template <typename W>
+void Str(W& w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+template <typename W>
+void Field(W& w, const char* key, std::string_view value) {
+  w.Key(key);
+  Str(w, value);
+}
+
+template <typename W>
+void OptionalField(W& w, const char* key, const std::string& value) {
+  if (!value.empty()) Field(w, key, value);
+}
+
+template <typename W>
+void WriteEvidence(W& w, const std::vector<Evidence>& evidence) {
+  w.StartArray();
+  for (const Evidence& e : evidence) {
+    w.StartObject();
+    Field(w, "field", FieldName(e.field));
+    w.Key("start");
+    w.Uint(e.start);
+    w.Key("end");
+    w.Uint(e.end);
+    Field(w, "text", e.text);
+    OptionalField(w, "note", e.note);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+template <typename W>
+void WriteContactFields(W& w, const ContactVerdict& c) {
+  Field(w, "kind", c.kind);
+  Field(w, "value", c.value);
+  Field(w, "normalized", c.normalized);
+  Field(w, "verdict", c.verdict);
+  Field(w, "explanation", c.explanation);
+  OptionalField(w, "brand", c.brand);
+  if (c.verdict == "official") Field(w, "channel", c.channel);
+  OptionalField(w, "imitates", c.imitates);
+  OptionalField(w, "how", c.how);
+}
+
+template <typename W>
+void WriteAdviceItems(W& w, const char* key, const std::vector<AdviceItem>& items) {
+  w.Key(key);
+  w.StartArray();
+  for (const AdviceItem& a : items) {
+    w.StartObject();
+    Field(w, "text", a.text);
+    OptionalField(w, "when", a.when);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+template <typename W>
+void WriteReport(W& w, const Report& r, const ReportJsonExtras& extras) {
+  w.StartObject();
+  if (extras.id) Field(w, "id", *extras.id);
+  if (extras.line) {
+    w.Key("line");
+    w.Uint64(extras.line);
+  }
+  Field(w, "schema", "redflag.report/1");
+  Field(w, "verdict", VerdictName(r.verdict));
+  w.Key("risk");
+  w.Int(r.risk);
+  Field(w, "summary", r.summary);
+  Field(w, "language", r.language);
+  Field(w, "ui_language", r.ui_language);
+  w.Key("channel");
+  if (r.channel.empty()) w.Null();
+  else Str(w, r.channel);
+
+  w.Key("red_flags");
+  w.StartArray();
+  for (const RedFlag& f : r.red_flags) {
+    w.StartObject();
+    Field(w, "id", f.id);
+    Field(w, "title", f.title);
+    Field(w, "explanation", f.explanation);
+    Field(w, "severity", f.severity);
+    w.Key("strength");
+    w.Double(f.strength);
+    w.Key("evidence");
+    WriteEvidence(w, f.evidence);
+    w.EndObject();
+  }
+  w.EndArray();
+
+  w.Key("scams");
+  w.StartArray();
+  for (const ScamMatch& s : r.scams) {
+    w.StartObject();
+    Field(w, "id", s.id);
+    Field(w, "name", s.name);
+    Field(w, "family", s.family);
+    w.EndObject();
+  }
+  w.EndArray();
+
+  w.Key("brands");
+  w.StartArray();
+  for (const BrandMention& b : r.brands) {
+    w.StartObject();
+    Field(w, "id", b.id);
+    Field(w, "name", b.name);
+    Field(w, "how", b.how);
+    w.Key("evidence");
+    WriteEvidence(w, b.evidence);
+    w.EndObject();
+  }
+  w.EndArray();
+
+  w.Key("contacts");
+  w.StartArray();
+  for (const ContactVerdict& c : r.contacts) {
+    w.StartObject();
+    WriteContactFields(w, c);
+    Field(w, "field", FieldName(c.field));
+    w.Key("start");
+    w.Uint(c.start);
+    w.Key("end");
+    w.Uint(c.end);
+    w.EndObject();
+  }
+  w.EndArray();
+
+  w.Key("advice");
+  w.StartObject();
+  WriteAdviceItems(w, "protect", r.advice.protect);
+  WriteAdviceItems(w, "recover", r.advice.recover);
+  w.Key("report");
+  w.StartArray();
+  for (const ReportContact& c : r.advice.report) {
+    w.StartObject();
+    Field(w, "name", c.name);
+    OptionalField(w, "what", c.what);
+    OptionalField(w, "url", c.url);
+    OptionalField(w, "phone", c.phone);
+    OptionalField(w, "email", c.email);
+    OptionalField(w, "sms", c.sms);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  w.EndObject();
+}
+
+template <typename F>
+std::string Write(bool pretty, F write) {
+  rapidjson::StringBuffer buffer;
+  if (pretty) {
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+    w.SetIndent(' ', 2);
+    write(w);
+  } else {
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    write(w);
+  }
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+}  // namespace
+
+std::string ReportJson(const Report& report, bool pretty, const ReportJsonExtras& extras) {
+  return Write(pretty, [&](auto& w) { WriteReport(w, report, extras); });
+}
+
+std::string ContactJson(const ContactVerdict& contact, bool pretty) {
+  return Write(pretty, [&](auto& w) {
+    w.StartObject();
+    WriteContactFields(w, contact);
+    w.EndObject();
+  });
+}
+
+}  // namespace redflag

@@ -1,0 +1,24 @@
+// The report as JSON ("redflag.report/1", see README) and the verdict on one
+// contact. Written with RapidJSON's streaming writer: `scan` writes one report
+// per message, and building a DOM first cost more than the analysis itself.
+#ifndef REDFLAG_REPORT_REPORT_JSON_H_
+#define REDFLAG_REPORT_REPORT_JSON_H_
+
+#include <string>
+
+#include "redflag/report.h"
+
+namespace redflag {
+
+// Fields `scan` puts in front of the report.
+struct ReportJsonExtras {
+  const std::string* id = nullptr;  // the input line's id
+  size_t line = 0;                  // 0: none
+};
+
+std::string ReportJson(const Report& report, bool pretty = false, const ReportJsonExtras& extras = {});
+std::string ContactJson(const ContactVerdict& contact, bool pretty = false);
+
+}  // namespace redflag
+
+#endif  // REDFLAG_REPORT_REPORT_JSON_H_
