@@ -11,15 +11,19 @@ namespace {
 // a brand name to claim it: about one short sentence.
 constexpr uint32_t kClaimDistance = 80;
 
-// Flags that show the message wants something; with them, naming a brand and
-// linking elsewhere is no longer "ordinary text about a brand".
+// Flags that show the message wants something; with them, naming a brand is
+// no longer "ordinary text about a brand".
 const char* const kPushFlags[] = {"code_request", "credential_request", "payment_request", "install_request",
                                   "urgency",      "threat",             "authority_jargon", "secrecy",
                                   "fee_to_release", "prize",            "move_to_other_app"};
+// The requests that make a link matter even when the brand is only named: a
+// newsletter that names Google and says "update today" links where it likes.
+const char* const kRequestFlags[] = {"code_request", "credential_request", "payment_request", "install_request",
+                                     "fee_to_release", "threat"};
 
-bool HasPush(const Findings& findings) {
-  return std::any_of(std::begin(kPushFlags), std::end(kPushFlags),
-                     [&](const char* f) { return findings.Has(f); });
+template <size_t N>
+bool HasAny(const Findings& findings, const char* const (&flags)[N]) {
+  return std::any_of(std::begin(flags), std::end(flags), [&](const char* f) { return findings.Has(f); });
 }
 
 uint32_t Gap(uint32_t a_start, uint32_t a_end, uint32_t b_start, uint32_t b_end) {
@@ -171,7 +175,7 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
   judge_all(in.sender->contacts, true);
   judge_all(*in.contacts, false);
 
-  bool push = HasPush(*findings);
+  bool push = HasAny(*findings, kPushFlags);
   for (auto& [brand, c] : claimed) {
     bool sender_official = std::any_of(sender_owners.begin(), sender_owners.end(),
                                        [&](const Brand* o) { return registry_.SameFamily(o, brand); });
@@ -190,7 +194,7 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
   }
 
   // Links that a message speaking for a brand sends elsewhere.
-  if (!mentioned.empty() && (!claimed.empty() || push)) {
+  if (!mentioned.empty() && (!claimed.empty() || HasAny(*findings, kRequestFlags))) {
     for (size_t i = 0; i < in.contacts->size(); ++i) {
       const Contact& c = (*in.contacts)[i];
       if (c.kind != Contact::kUrl) continue;

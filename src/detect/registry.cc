@@ -77,13 +77,12 @@ BrandRegistry::BrandRegistry(const KnowledgeBase& kb) : kb_(kb) {
           tokens_.emplace(WithoutSeparators(parts.label), token);
       }
     }
+    // Aliases join the skeletons (a disguised "pаypal" account name), but not the
+    // tokens: some are everyday words ("messenger") that fill ordinary domains.
     std::string home = b.web_domains.empty() ? b.id : b.web_domains.front();
     for (const std::string& alias : b.aliases) {
       std::string name = WithoutSeparators(alias);
-      if (IsAsciiName(alias) && name.size() >= kMinInnerToken) {
-        tokens_.emplace(name, Token{&b, home});
-        skeletons_.emplace(Skeleton(name), Token{&b, home});
-      }
+      if (IsAsciiName(alias) && name.size() >= kMinInnerToken) skeletons_.emplace(Skeleton(name), Token{&b, home});
     }
   }
 }
