@@ -59,6 +59,7 @@ struct ContactVerdict {
   std::string how;      // lookalike: confusable | typo | brand_in_subdomain | brand_in_path |
                         //            added_words | other_tld | brand_in_username
   std::string explanation;  // localised sentence
+  bool weak = false;        // lookalike: counts only when the message names the brand
   Field field = Field::kText;
   uint32_t start = 0, end = 0;  // where it stands in the message (check only)
 };

@@ -101,6 +101,7 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
     v.brand = lookalike->brand->id;
     v.imitates = lookalike->imitates;
     v.how = lookalike->how;
+    v.weak = lookalike->weak;
     std::string how = ui.lookalike_how.count(v.how) ? ui.lookalike_how.at(v.how) : v.how;
     v.explanation = Fill(text("lookalike"), "{brand}", lookalike->brand->name) + ": " + how;
   } else {
@@ -160,8 +161,7 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
       if (v.verdict == "official" && from_sender) sender_owners.push_back(kb_.FindBrand(v.brand));
       if (v.verdict == "lookalike") {
         const Brand* b = kb_.FindBrand(v.brand);
-        bool weak = v.how == "typo" || v.how == "other_tld" || v.how == "brand_in_path";
-        if (!weak || is_mentioned(b)) {
+        if (!v.weak || is_mentioned(b)) {
           Evidence le = e;
           le.note = "imitates " + v.imitates + " (" + v.how + ")";
           findings->Add("lookalike_contact", 1.0, le);

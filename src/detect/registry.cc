@@ -141,13 +141,18 @@ std::optional<Lookalike> BrandRegistry::DomainLookalike(const HostParts& host) c
     if (auto it = skeletons_.find(Skeleton(host.unicode_label)); it != skeletons_.end())
       return Lookalike{it->second.brand, it->second.official, "confusable", false};
   }
-  // 2. An official name as a word in front of someone else's domain.
+  // 2. An official domain in front of someone else's ("whatsapp.com.verify.top"):
+  //    strong. A bare name there ("messenger.msn.com") is weak: names can be words.
   std::string subdomains = host.host.size() > host.registrable.size()
                                ? host.host.substr(0, host.host.size() - host.registrable.size())
                                : "";
+  for (const auto& [label, t] : official_labels_)
+    if (subdomains.find(t.official + ".") != std::string::npos &&
+        (subdomains.rfind(t.official + ".", 0) == 0 || subdomains.find("." + t.official + ".") != std::string::npos))
+      return Lookalike{t.brand, t.official, "brand_in_subdomain", false};
   for (const std::string& word : SplitWords(subdomains))
     if (auto it = tokens_.find(word); it != tokens_.end())
-      return Lookalike{it->second.brand, it->second.official, "brand_in_subdomain", false};
+      return Lookalike{it->second.brand, it->second.official, "brand_in_subdomain", true};
   // 3. An official name with words added.
   for (const std::string& word : SplitWords(host.label))
     if (auto it = tokens_.find(word); it != tokens_.end() && word != host.label)

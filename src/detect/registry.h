@@ -5,13 +5,15 @@
 //
 // Look-alike kinds, strongest first:
 //   confusable         same UTS #39 skeleton as an official name ("paypa1", "wһatsapp")
-//   brand_in_subdomain an official name in front of someone else's domain ("whatsapp.com.verify.top")
+//   brand_in_subdomain an official domain in front of someone else's ("whatsapp.com.verify.top");
+//                      weak when it is only the name ("whatsapp.verify.top")
 //   added_words        an official name plus words ("whatsapp-business-verify.com")
 //   brand_in_username  an official name as the user of a free mail address or handle
 //   typo               one or two letters off ("whatsap.com")
 //   other_tld          the same name under another suffix ("binance.org")
 //   brand_in_path      an official name after someone else's domain ("bit.ly/dhl")
-// The last three are weak: a message must mention the brand for them to count.
+// typo, other_tld and brand_in_path are weak, and so is a bare name in a
+// subdomain: a message must mention the brand for them to count.
 #ifndef REDFLAG_DETECT_REGISTRY_H_
 #define REDFLAG_DETECT_REGISTRY_H_
 
