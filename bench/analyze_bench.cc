@@ -9,8 +9,9 @@ namespace {
 
 const Analyzer& SharedAnalyzer() {
   static const Analyzer* a = [] {
-    auto kb = LoadEmbeddedKnowledge();
-    return Analyzer::Create(*kb)->release();
+    AnalyzerOptions options;
+    options.cache_dir = DefaultCacheDir();
+    return Analyzer::Create(*LoadEmbeddedKnowledge(), options)->release();
   }();
   return *a;
 }
