@@ -41,7 +41,6 @@ std::string_view ContactKindName(Contact::Kind kind) {
 ContactExtractor::ContactExtractor(PatternSet* patterns) {
   std::string domain = std::string(kLabel) + "(?:" + std::string(kDot) + std::string(kLabel) + ")+";
   url_ = patterns->Add(R"((?:h[tx]{2}ps?|ftp)(?::|\[:\])//)" + std::string(kLinkTail));
-  first_ = url_;
   www_ = patterns->Add("www" + std::string(kDot) + std::string(kLinkTail));
   domain_ = patterns->Add(domain + R"((?:/[^\s<>"']*)?)");
   email_ = patterns->Add(R"([\p{L}\p{N}._%+-]+@)" + domain);

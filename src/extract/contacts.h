@@ -38,7 +38,7 @@ class ContactExtractor {
                                const std::string& region) const;
 
  private:
-  uint32_t first_ = 0, url_, www_, domain_, email_, phone_, handle_;
+  uint32_t url_, www_, domain_, email_, phone_, handle_;  // PatternSet indices
 };
 
 // Parses a phone number as written; "" when it is not a possible number.
