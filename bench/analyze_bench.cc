@@ -2,19 +2,11 @@
 //   build/bench/analyze_bench
 #include <benchmark/benchmark.h>
 
+#include "bench_support.h"
 #include "redflag/analyzer.h"
 
 namespace redflag {
 namespace {
-
-const Analyzer& SharedAnalyzer() {
-  static const Analyzer* a = [] {
-    AnalyzerOptions options;
-    options.cache_dir = DefaultCacheDir();
-    return Analyzer::Create(*LoadEmbeddedKnowledge(), options)->release();
-  }();
-  return *a;
-}
 
 void Analyze(benchmark::State& state, const char* text, Channel channel) {
   const Analyzer& analyzer = SharedAnalyzer();

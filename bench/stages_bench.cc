@@ -7,8 +7,8 @@
 #include <iostream>
 
 #include "intake/jsonl.h"
+#include "bench_support.h"
 #include "redflag/analyzer.h"
-#include "report/json.h"
 #include "report/report_json.h"
 #include "text/language.h"
 #include "text/normalize.h"
@@ -30,15 +30,6 @@ const std::vector<Message>& Messages() {
     return out;
   }();
   return messages;
-}
-
-const Analyzer& SharedAnalyzer() {
-  static const Analyzer* a = [] {
-    AnalyzerOptions options;
-    options.cache_dir = DefaultCacheDir();
-    return Analyzer::Create(*LoadEmbeddedKnowledge(), options)->release();
-  }();
-  return *a;
 }
 
 template <typename F>

@@ -146,10 +146,12 @@ std::optional<Lookalike> BrandRegistry::DomainLookalike(const HostParts& host) c
   std::string subdomains = host.host.size() > host.registrable.size()
                                ? host.host.substr(0, host.host.size() - host.registrable.size())
                                : "";
-  for (const auto& [label, t] : official_labels_)
-    if (subdomains.find(t.official + ".") != std::string::npos &&
-        (subdomains.rfind(t.official + ".", 0) == 0 || subdomains.find("." + t.official + ".") != std::string::npos))
-      return Lookalike{t.brand, t.official, "brand_in_subdomain", false};
+  std::string dotted = "." + subdomains;  // ".whatsapp.com.verify." holds ".whatsapp.com."
+  for (const Brand& b : kb_.brands)
+    for (const auto* list : {&b.web_domains, &b.email_domains})
+      for (const std::string& domain : *list)
+        if (dotted.find("." + domain + ".") != std::string::npos)
+          return Lookalike{&b, domain, "brand_in_subdomain", false};
   for (const std::string& word : SplitWords(subdomains))
     if (auto it = tokens_.find(word); it != tokens_.end())
       return Lookalike{it->second.brand, it->second.official, "brand_in_subdomain", true};
