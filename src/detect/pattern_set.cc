@@ -28,7 +28,7 @@ int OnMatch(unsigned id, unsigned long long, unsigned long long, unsigned, void*
 // Vectorscan is slow to compile UTF-8: bounded repeats become open ones
 // ("a.{0,40}b" -> "a.{0,}b") and negated classes become "." ("[^\p{L}]" -> "."),
 // which cuts compile time from minutes to seconds.
-std::string Loosen(const std::string& regex) {
+std::string LoosenParts(const std::string& regex) {
   std::string out;
   for (size_t i = 0; i < regex.size(); ++i) {
     char c = regex[i];
@@ -57,6 +57,16 @@ std::string Loosen(const std::string& regex) {
       out.push_back(c);
     }
   }
+  return out;
+}
+
+// A leading or trailing "not a letter or digit" guard, loosened to
+// "(?:^|.)", keeps a state alive at every byte and only slows the scan; it goes.
+std::string Loosen(const std::string& regex) {
+  std::string out = LoosenParts(regex);
+  const std::string_view head = "(?:^|.)", tail = "(?:.|$)";
+  if (out.size() > head.size() + tail.size() && out.ends_with(tail)) out.resize(out.size() - tail.size());
+  if (out.size() > head.size() && out.starts_with(head)) out.erase(0, head.size());
   return out;
 }
 
@@ -122,8 +132,9 @@ PatternSet::~PatternSet() {
   hs_free_database(database_);
 }
 
-uint32_t PatternSet::Add(std::string regex) {
+uint32_t PatternSet::Add(std::string regex, std::string trigger) {
   regexes_.push_back(std::move(regex));
+  triggers_.push_back(std::move(trigger));
   return static_cast<uint32_t>(regexes_.size() - 1);
 }
 
@@ -150,7 +161,8 @@ Status PatternSet::Compile(const std::string& cache_dir) {
   std::vector<std::string> relaxed;
   std::vector<const char*> expressions;
   std::vector<unsigned> ids, flags(regexes_.size(), kFlags);
-  for (uint32_t i = 0; i < regexes_.size(); ++i) relaxed.push_back(Loosen(regexes_[i]));
+  for (uint32_t i = 0; i < regexes_.size(); ++i)
+    relaxed.push_back(triggers_[i].empty() ? Loosen(regexes_[i]) : triggers_[i]);
   for (uint32_t i = 0; i < regexes_.size(); ++i) {
     expressions.push_back(relaxed[i].c_str());
     ids.push_back(i);

@@ -42,8 +42,10 @@ class PatternSet {
   PatternSet(const PatternSet&) = delete;
   PatternSet& operator=(const PatternSet&) = delete;
 
-  // Returns the pattern's index.
-  uint32_t Add(std::string regex);
+  // Returns the pattern's index. `trigger`, when given, is what Vectorscan
+  // scans for instead of a loosened copy of `regex`: a necessary part of it
+  // ("@[a-z]" for an email address), cheaper to look for at every byte.
+  uint32_t Add(std::string regex, std::string trigger = "");
   // Fails naming the index of the first pattern that does not compile, so the
   // caller can name its file and line: "pattern 12: <the engine's reason>".
   // Compiling a large set takes seconds, so with a `cache_dir` the compiled
@@ -66,11 +68,13 @@ class PatternSet {
   void Spans(uint32_t index, std::string_view text, std::vector<Match>* out) const;
 
   std::vector<std::string> regexes_;
+  std::vector<std::string> triggers_;  // "" for most: the loosened regex
   hs_database* database_ = nullptr;
   hs_scratch* prototype_ = nullptr;
   mutable std::mutex pool_mutex_;
   mutable std::vector<hs_scratch*> pool_;  // one scratch per concurrent caller
-  // RE2 twins, compiled on first use: most patterns never match anything.
+  // RE2 twins, compiled on first use: most patterns never match anything,
+  // and compiling all of them would add most of a second to every start.
   mutable std::vector<std::unique_ptr<re2::RE2>> twins_;
   std::unique_ptr<std::once_flag[]> twin_compiled_;
 };

@@ -43,21 +43,23 @@ bool IsAsciiName(const std::string& s) {
 int EditDistance(const std::string& a, const std::string& b, int limit) {
   int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   if (std::abs(n - m) > limit) return limit + 1;
-  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
-  for (int i = 0; i <= n; ++i) d[i][0] = i;
-  for (int j = 0; j <= m; ++j) d[0][j] = j;
+  // One flat table: this runs for every link against every official name.
+  std::vector<int> table((n + 1) * (m + 1));
+  auto d = [&](int i, int j) -> int& { return table[i * (m + 1) + j]; };
+  for (int i = 0; i <= n; ++i) d(i, 0) = i;
+  for (int j = 0; j <= m; ++j) d(0, j) = j;
   for (int i = 1; i <= n; ++i) {
     int row_min = limit + 1;
     for (int j = 1; j <= m; ++j) {
       int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      d(i, j) = std::min({d(i - 1, j) + 1, d(i, j - 1) + 1, d(i - 1, j - 1) + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      row_min = std::min(row_min, d[i][j]);
+        d(i, j) = std::min(d(i, j), d(i - 2, j - 2) + 1);
+      row_min = std::min(row_min, d(i, j));
     }
     if (row_min > limit) return limit + 1;
   }
-  return d[n][m];
+  return d(n, m);
 }
 
 BrandRegistry::BrandRegistry(const KnowledgeBase& kb) : kb_(kb) {
@@ -147,11 +149,12 @@ std::optional<Lookalike> BrandRegistry::DomainLookalike(const HostParts& host) c
                                ? host.host.substr(0, host.host.size() - host.registrable.size())
                                : "";
   std::string dotted = "." + subdomains;  // ".whatsapp.com.verify." holds ".whatsapp.com."
-  for (const Brand& b : kb_.brands)
-    for (const auto* list : {&b.web_domains, &b.email_domains})
-      for (const std::string& domain : *list)
-        if (dotted.find("." + domain + ".") != std::string::npos)
-          return Lookalike{&b, domain, "brand_in_subdomain", false};
+  if (!subdomains.empty())
+    for (const Brand& b : kb_.brands)
+      for (const auto* list : {&b.web_domains, &b.email_domains})
+        for (const std::string& domain : *list)
+          if (dotted.find("." + domain + ".") != std::string::npos)
+            return Lookalike{&b, domain, "brand_in_subdomain", false};
   for (const std::string& word : SplitWords(subdomains))
     if (auto it = tokens_.find(word); it != tokens_.end())
       return Lookalike{it->second.brand, it->second.official, "brand_in_subdomain", true};

@@ -40,12 +40,16 @@ std::string_view ContactKindName(Contact::Kind kind) {
 
 ContactExtractor::ContactExtractor(PatternSet* patterns) {
   std::string domain = std::string(kLabel) + "(?:" + std::string(kDot) + std::string(kLabel) + ")+";
-  url_ = patterns->Add(R"((?:h[tx]{2}ps?|ftp)(?::|\[:\])//)" + std::string(kLinkTail));
-  www_ = patterns->Add("www" + std::string(kDot) + std::string(kLinkTail));
-  domain_ = patterns->Add(domain + R"((?:/[^\s<>"']*)?)");
-  email_ = patterns->Add(R"([\p{L}\p{N}._%+-]+@)" + domain);
+  // Each with a trigger: the part Vectorscan looks for, since these shapes
+  // begin at almost any letter and would keep its automaton busy at every byte.
+  std::string scheme = R"((?:h[tx]{2}ps?|ftp)(?::|\[:\])//)";
+  std::string dotted = "[\\p{L}\\p{N}]" + std::string(kDot) + "[\\p{L}\\p{N}]";
+  url_ = patterns->Add(scheme + std::string(kLinkTail), scheme);
+  www_ = patterns->Add("www" + std::string(kDot) + std::string(kLinkTail), "www" + std::string(kDot));
+  domain_ = patterns->Add(domain + R"((?:/[^\s<>"']*)?)", dotted);
+  email_ = patterns->Add(R"([\p{L}\p{N}._%+-]+@)" + domain, R"([\p{L}\p{N}._%+-]@[\p{L}\p{N}])");
   phone_ = patterns->Add(R"(\+?\d[\d \-().]{6,20}\d)");
-  handle_ = patterns->Add(R"(@[\p{L}\p{N}_][\p{L}\p{N}_.]{1,31})");
+  handle_ = patterns->Add(R"(@[\p{L}\p{N}_][\p{L}\p{N}_.]{1,31})", R"(@[\p{L}\p{N}_][\p{L}\p{N}_.])");
 }
 
 std::string NormalizePhone(std::string_view written, const std::string& region) {

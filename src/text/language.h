@@ -8,7 +8,7 @@
 namespace redflag {
 
 // The ISO 639-1 code of the text's language ("en", "ur", "hi", ...), or "und"
-// when CLD2 is not reasonably sure (short or mixed text).
+// when CLD2 is not reasonably sure (short or mixed text). Reads the first KiB.
 std::string DetectLanguage(std::string_view utf8);
 
 }  // namespace redflag
