@@ -107,7 +107,9 @@ TEST(EvalCommand, DevSplitMeetsTheTargets) {
   EXPECT_EQ(j["overall"]["evidence_share"], 1.0);
   EXPECT_LE(j["overall"]["false_alarm_rate"].get<double>(), 0.005);
   for (const auto& [name, g] : j["groups"].items()) {
-    if (g["rows"]["ham"].get<int>() >= 100) EXPECT_LE(g["false_alarm_rate"].get<double>(), 0.01) << name;
+    if (g["rows"]["ham"].get<int>() >= 100) {
+      EXPECT_LE(g["false_alarm_rate"].get<double>(), 0.01) << name;
+    }
   }
   EXPECT_GE(j["overall"]["scam_recall"].get<double>(), 0.80);
 }

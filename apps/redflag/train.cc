@@ -15,7 +15,10 @@ void AddTrainCommand(CLI::App* app, int* exit_code) {
       ->required()
       ->check(CLI::ExistingFile);
   cmd->add_option("--out", o->out_path, "Where to write the model (its .json goes beside it)")->capture_default_str();
-  cmd->add_flag("!--spam-is-ham", o->spam_is_scam, "Learn spam rows as ham instead of as scams");
+  cmd->add_option("--spam-as", o->spam_as, "Learn spam rows as scam, ham, or skip them")
+      ->check(CLI::IsMember({"scam", "ham", "skip"}))
+      ->capture_default_str();
+  cmd->add_option("--scam-repeat", o->scam_repeat, "Repeat each scam row this many times")->capture_default_str();
   cmd->add_option("--dim", o->dim)->capture_default_str();
   cmd->add_option("--epoch", o->epoch)->capture_default_str();
   cmd->add_option("--lr", o->lr)->capture_default_str();
@@ -26,6 +29,11 @@ void AddTrainCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--bucket", o->bucket)->capture_default_str();
   cmd->add_option("--cutoff", o->quantize_cutoff, "Rows kept when quantising")->capture_default_str();
   cmd->add_option("--seed", o->seed)->capture_default_str();
+  cmd->add_option("--far", o->suspicious_far, "Largest share of dev ham the model alone may warn")->capture_default_str();
+  cmd->add_option("--far-per-dataset", o->suspicious_far_per_dataset, "The same, for each data set's ham")
+      ->capture_default_str();
+  cmd->add_option("--far-scam", o->scam_far, "Largest share of dev ham the model alone may call a scam")
+      ->capture_default_str();
   cmd->callback([o, exit_code] {
     Status s = TrainScamModel(*o, std::cerr);
     *exit_code = s.ok() ? kExitOk : Fail(s);

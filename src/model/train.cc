@@ -52,10 +52,19 @@ Status ReadRows(const std::string& path, std::vector<Row>* rows, std::string* di
   return Status::Ok();
 }
 
-// Platt scaling: the logistic curve through (log-odds, label) that fits dev best (Newton's method).
+// Platt scaling: the logistic curve through (log-odds, label) that fits dev
+// best. Newton's method with step halving, so it cannot overshoot.
 std::pair<double, double> FitPlatt(const std::vector<double>& x, const std::vector<int>& y) {
-  double a = 1, b = 0;
-  for (int iter = 0; iter < 50; ++iter) {
+  auto loss = [&](double a, double b) {
+    double l = 0;
+    for (size_t i = 0; i < x.size(); ++i) {
+      double z = a * x[i] + b;
+      l += (y[i] ? std::log1p(std::exp(-z)) : std::log1p(std::exp(z)));
+    }
+    return l;
+  };
+  double a = 1, b = 0, current = loss(a, b);
+  for (int iter = 0; iter < 100; ++iter) {
     double ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
     for (size_t i = 0; i < x.size(); ++i) {
       double p = 1 / (1 + std::exp(-(a * x[i] + b)));
@@ -69,9 +78,14 @@ std::pair<double, double> FitPlatt(const std::vector<double>& x, const std::vect
     double det = haa * hbb - hab * hab;
     if (std::abs(det) < 1e-12) break;
     double da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;
-    a -= da;
-    b -= db;
-    if (std::abs(da) + std::abs(db) < 1e-9) break;
+    double step = 1;
+    while (step > 1e-6 && loss(a - step * da, b - step * db) > current) step /= 2;
+    if (step <= 1e-6) break;
+    a -= step * da;
+    b -= step * db;
+    double next = loss(a, b);
+    if (current - next < 1e-9 * (1 + current)) break;
+    current = next;
   }
   return {a, b};
 }
@@ -114,7 +128,9 @@ Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
   std::string train_hash, dev_hash;
   REDFLAG_RETURN_IF_ERROR(ReadRows(o.train_path, &train, &train_hash));
   REDFLAG_RETURN_IF_ERROR(ReadRows(o.dev_path, &dev, &dev_hash));
-  auto positive = [&](const std::string& label) { return label == "scam" || (o.spam_is_scam && label == "spam"); };
+  if (o.spam_as != "scam" && o.spam_as != "ham" && o.spam_as != "skip")
+    return InvalidArgument("spam rows are learnt as scam, ham or skip, not '" + o.spam_as + "'");
+  auto positive = [&](const std::string& label) { return label == "scam" || (o.spam_as == "scam" && label == "spam"); };
   log << "train: " << train.size() << " rows, dev: " << dev.size() << " rows\n";
 
   std::string text_path = o.out_path + ".train.txt";
@@ -122,8 +138,10 @@ Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
     std::ofstream text(text_path, std::ios::binary);
     if (!text) return Internal("cannot write " + text_path);
     for (const Row& r : train) {
-      if (r.words.empty()) continue;
-      text << (positive(r.label) ? "__label__scam " : "__label__ham ") << NeutralLine(r.words) << '\n';
+      if (r.words.empty() || (r.label == "spam" && o.spam_as == "skip")) continue;
+      int copies = r.label == "scam" ? std::max(1, o.scam_repeat) : 1;
+      for (int i = 0; i < copies; ++i)
+        text << (positive(r.label) ? "__label__scam " : "__label__ham ") << NeutralLine(r.words) << '\n';
     }
     if (!text) return Internal("cannot write " + text_path);
   }
@@ -166,11 +184,16 @@ Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
   if (!raw.ok()) return raw.status();
   std::vector<double> x;
   std::vector<int> y;
+  std::vector<double> fit_x;
   for (const Row& r : dev) {
     x.push_back((*raw)->Score(r.words).log_odds);
     y.push_back(positive(r.label) ? 1 : 0);
   }
-  auto [scale, offset] = FitPlatt(x, y);
+  std::vector<int> fit_y;
+  for (size_t i = 0; i < dev.size(); ++i)
+    if (!(dev[i].label == "spam" && o.spam_as == "skip")) fit_x.push_back(x[i]), fit_y.push_back(y[i]);
+  auto [scale, offset] = FitPlatt(fit_x, fit_y);
+  log << "dev log-odds calibrated as p = 1 / (1 + exp(-(" << scale << " x + " << offset << ")))\n";
   std::vector<double> p;
   for (double v : x) p.push_back(1 / (1 + std::exp(-(scale * v + offset))));
   double suspicious = ChooseThreshold(dev, p, o.suspicious_far, o.suspicious_far_per_dataset);
@@ -192,7 +215,7 @@ Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
   side["schema"] = "redflag.model/1";
   side["trained"] = date;
   side["data"] = {{"train_fnv1a64", train_hash}, {"dev_fnv1a64", dev_hash}, {"train_rows", train.size()},
-                  {"dev_rows", dev.size()}, {"positive", o.spam_is_scam ? "scam+spam" : "scam"}};
+                  {"dev_rows", dev.size()}, {"spam_as", o.spam_as}, {"scam_repeat", o.scam_repeat}};
   side["fasttext"] = {{"dim", o.dim},     {"epoch", o.epoch},   {"lr", o.lr},
                       {"minCount", o.min_count}, {"minn", o.minn}, {"maxn", o.maxn},
                       {"wordNgrams", o.word_ngrams}, {"bucket", o.bucket}, {"seed", o.seed},

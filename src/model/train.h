@@ -20,7 +20,9 @@ namespace redflag {
 struct TrainOptions {
   std::string train_path, dev_path;
   std::string out_path = "model/scam.ftz";  // the sidecar goes beside it, as .json
-  bool spam_is_scam = true;  // most corpora lump scams into "spam": learn them as scams
+  // Spam rows: "scam" (most corpora lump scams into spam), "ham", or "skip" (learn scams against ham only).
+  std::string spam_as = "skip";
+  int scam_repeat = 1;  // scam rows are few: repeat each this many times in training
   int dim = 16, epoch = 10, min_count = 2, minn = 3, maxn = 5, word_ngrams = 1, bucket = 100000, seed = 1;
   double lr = 0.5;
   size_t quantize_cutoff = 30000;  // keep the most useful rows only
