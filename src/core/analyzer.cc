@@ -215,12 +215,14 @@ class Analyzer::Impl {
     if (strength <= 0) return;
     std::vector<size_t> order(words.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    size_t k = std::min(order.size(), static_cast<size_t>(kb_->model.evidence_words));
-    std::partial_sort(order.begin(), order.begin() + k, order.end(),
-                      [&](size_t a, size_t b) { return score.push[a] > score.push[b]; });
-    for (size_t i = 0; i < k; ++i) {
-      const ModelWord& w = words[order[i]];
-      if (score.push[order[i]] <= 0 && i > 0) break;  // quote only words that pushed towards scam
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return score.push[a] > score.push[b]; });
+    std::vector<std::string_view> quoted;  // each word once, at its strongest
+    for (size_t i : order) {
+      if (quoted.size() >= static_cast<size_t>(kb_->model.evidence_words)) break;
+      const ModelWord& w = words[i];
+      if (score.push[i] <= 0 && !quoted.empty()) break;  // quote only words that pushed towards scam
+      if (std::find(quoted.begin(), quoted.end(), w.text) != quoted.end()) continue;
+      quoted.push_back(w.text);
       const std::string& field = w.field == Field::kSubject ? m.subject : m.text;
       findings->Add("scam_language", strength,
                     {w.field, w.start, w.end, field.substr(w.start, w.end - w.start), "typical of scam messages"});
