@@ -6,6 +6,14 @@
 namespace redflag {
 namespace {
 
+// ASCII first: most messages are mostly ASCII, and ICU's lookups cost more.
+bool IsLetter(UChar32 c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  int8_t type = u_charType(c);
+  return u_isalpha(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
+}
+bool IsDigit(UChar32 c) { return c < 0x80 ? c >= '0' && c <= '9' : u_isdigit(c); }
+
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\v' || c == '\f'; }
 
 // Masked digits as SpamHunter writes them: "X", "XX", "XXXX" runs of capital X.
@@ -50,7 +58,7 @@ bool ChunkWords(std::string_view field_text, size_t begin, size_t end, Field fie
     size_t run_start = i;
     UChar32 c;
     U8_NEXT(s, i, end, c);
-    if (!(u_isalpha(c) || u_isdigit(c) || (u_getCombiningClass(c) > 0))) continue;
+    if (!(IsLetter(c) || IsDigit(c))) continue;
     ModelWord word{"", field, static_cast<uint32_t>(run_start), 0};
     bool has_digit = false;
     size_t run_end = i;
@@ -59,14 +67,14 @@ bool ChunkWords(std::string_view field_text, size_t begin, size_t end, Field fie
       size_t here = j;
       UChar32 d;
       U8_NEXT(s, j, end, d);
-      bool letter = u_isalpha(d) || u_charType(d) == U_NON_SPACING_MARK || u_charType(d) == U_COMBINING_SPACING_MARK;
-      bool digit = u_isdigit(d);
+      bool letter = IsLetter(d);
+      bool digit = IsDigit(d);
       bool apostrophe = (d == '\'' || d == 0x2019) && !word.text.empty() && j < end;
       if (apostrophe) {  // inside a word only: the next character must be a letter
         size_t k = j;
         UChar32 next;
         U8_NEXT(s, k, end, next);
-        if (!u_isalpha(next)) { run_end = here; break; }
+        if (!IsLetter(next)) { run_end = here; break; }
         raw.append(s + here, j - here);
         continue;
       }

@@ -123,15 +123,24 @@ ModelScore ScamModel::Score(const std::vector<ModelWord>& words) const {
   // As fastText reads a line: each word's rows (the word's own, when known, and
   // its character n-grams), then the end-of-line token; the average of all rows.
   size_t rows = 0;
-  std::vector<int32_t> ids;
+  std::vector<int32_t> unknown;  // an unknown word's n-grams, computed here without allocating each time
+  std::string bracketed;
   double total = 0;
   for (size_t i = 0; i < words.size(); ++i) {
-    ids = impl.dict->getSubwords(words[i].text);
+    int32_t known = impl.dict->getId(words[i].text);
+    const std::vector<int32_t>* ids = &unknown;
+    if (known >= 0) {
+      ids = &impl.dict->getSubwords(known);
+    } else {
+      unknown.clear();
+      bracketed.assign(fasttext::Dictionary::BOW).append(words[i].text).append(fasttext::Dictionary::EOW);
+      impl.dict->computeSubwords(bracketed, unknown);
+    }
     double sum = 0;
-    for (int32_t id : ids) sum += impl.row_push[id];
+    for (int32_t id : *ids) sum += impl.row_push[id];
     score.push[i] = static_cast<float>(sum);
     total += sum;
-    rows += ids.size();
+    rows += ids->size();
   }
   double eos = 0;
   if (impl.eos >= 0) {
