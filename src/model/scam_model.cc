@@ -32,6 +32,11 @@ class FastTextModel : public fasttext::FastText {
 struct ScamModel::Impl {
   std::shared_ptr<const fasttext::Dictionary> dict;
   std::vector<float> row_push;  // per input row: its dot product with (scam - ham) output rows
+  // Per known word: the sum of its rows' pushes and how many rows it has, so
+  // scoring a known word is one look-up (the n-gram index behind a quantised
+  // dictionary is a hash map, costly per n-gram).
+  std::vector<double> word_push;
+  std::vector<uint16_t> word_rows;
   int32_t eos = -1;
 };
 
@@ -75,6 +80,14 @@ StatusOr<std::unique_ptr<ScamModel>> ScamModel::Load(std::string_view ftz, std::
   }
   impl.dict = dict;
   impl.eos = dict->getId(fasttext::Dictionary::EOS);
+  impl.word_push.resize(dict->nwords());
+  impl.word_rows.resize(dict->nwords());
+  for (int32_t w = 0; w < dict->nwords(); ++w) {
+    double sum = 0;
+    for (int32_t id : dict->getSubwords(w)) sum += impl.row_push[id];
+    impl.word_push[w] = sum;
+    impl.word_rows[w] = static_cast<uint16_t>(dict->getSubwords(w).size());
+  }
 
   nlohmann::json side = nlohmann::json::parse(sidecar_json, nullptr, false);
   if (side.is_discarded() || !side.is_object()) return InvalidArgument("the scam model's sidecar is not JSON");
@@ -128,19 +141,19 @@ ModelScore ScamModel::Score(const std::vector<ModelWord>& words) const {
   double total = 0;
   for (size_t i = 0; i < words.size(); ++i) {
     int32_t known = impl.dict->getId(words[i].text);
-    const std::vector<int32_t>* ids = &unknown;
-    if (known >= 0) {
-      ids = &impl.dict->getSubwords(known);
+    double sum = 0;
+    if (known >= 0 && known < impl.dict->nwords()) {
+      sum = impl.word_push[known];
+      rows += impl.word_rows[known];
     } else {
       unknown.clear();
       bracketed.assign(fasttext::Dictionary::BOW).append(words[i].text).append(fasttext::Dictionary::EOW);
       impl.dict->computeSubwords(bracketed, unknown);
+      for (int32_t id : unknown) sum += impl.row_push[id];
+      rows += unknown.size();
     }
-    double sum = 0;
-    for (int32_t id : *ids) sum += impl.row_push[id];
     score.push[i] = static_cast<float>(sum);
     total += sum;
-    rows += ids->size();
   }
   double eos = 0;
   if (impl.eos >= 0) {
