@@ -7,6 +7,8 @@
 #include <iostream>
 
 #include "intake/jsonl.h"
+#include "model/neutralize.h"
+#include "model/scam_model.h"
 #include "bench_support.h"
 #include "redflag/analyzer.h"
 #include "report/report_json.h"
@@ -58,7 +60,20 @@ void BM_AnalyzeAndJson(benchmark::State& s) {
   const Analyzer& a = SharedAnalyzer();
   OverCorpus(s, [&](const Message& m) { benchmark::DoNotOptimize(ReportJson(*a.Analyze(m))); });
 }
+void BM_ModelWords(benchmark::State& s) {
+  OverCorpus(s, [](const Message& m) { benchmark::DoNotOptimize(NeutralWords(m.subject, m.text)); });
+}
+void BM_ModelScore(benchmark::State& s) {
+  static const auto model = ScamModel::LoadEmbedded();
+  if (!model.ok() || *model == nullptr) {
+    s.SkipWithError("no model compiled in");
+    return;
+  }
+  OverCorpus(s, [&](const Message& m) { benchmark::DoNotOptimize((*model)->Score(NeutralWords(m.subject, m.text))); });
+}
 BENCHMARK(BM_Normalize);
+BENCHMARK(BM_ModelWords);
+BENCHMARK(BM_ModelScore);
 BENCHMARK(BM_Language);
 BENCHMARK(BM_Analyze);
 BENCHMARK(BM_AnalyzeAndJson);

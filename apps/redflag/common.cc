@@ -13,6 +13,9 @@ void AddEngineOptions(CLI::App* app, EngineOptions* options) {
   app->add_option("--max-bytes", options->max_bytes, "Largest message accepted, in bytes")
       ->capture_default_str()
       ->check(CLI::Range(size_t{1}, size_t{1} << 30));
+  app->add_flag("--no-model", options->no_model, "Rules only: leave the trained scam model out");
+  app->add_option("--model", options->model_path, "Use this scam model (.ftz, with its .json beside it)")
+      ->check(CLI::ExistingFile);
 }
 
 std::unique_ptr<Analyzer> LoadAnalyzer(const EngineOptions& options, int* exit_code) {
@@ -24,6 +27,8 @@ std::unique_ptr<Analyzer> LoadAnalyzer(const EngineOptions& options, int* exit_c
   AnalyzerOptions analyzer_options;
   analyzer_options.max_message_bytes = options.max_bytes;
   analyzer_options.cache_dir = DefaultCacheDir();
+  analyzer_options.use_model = !options.no_model;
+  analyzer_options.model_path = options.model_path;
   auto analyzer = Analyzer::Create(*kb, analyzer_options);
   if (!analyzer.ok()) {
     *exit_code = Fail(analyzer.status());

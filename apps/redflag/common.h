@@ -25,6 +25,8 @@ enum ExitCode {
 struct EngineOptions {
   std::string kb_dir;                  // --kb: another knowledge folder
   size_t max_bytes = 1 << 20;          // --max-bytes
+  bool no_model = false;               // --no-model: rules only
+  std::string model_path;              // --model: a model file instead of the built-in one
 };
 void AddEngineOptions(CLI::App* app, EngineOptions* options);
 
@@ -44,6 +46,8 @@ void AddCheckCommand(CLI::App* app, int* exit_code);
 void AddVerifyCommand(CLI::App* app, int* exit_code);
 void AddScanCommand(CLI::App* app, int* exit_code);
 void AddKbCommand(CLI::App* app, int* exit_code);
+void AddEvalCommand(CLI::App* app, int* exit_code);
+void AddTrainCommand(CLI::App* app, int* exit_code);
 
 }  // namespace redflag::cli
 

@@ -31,6 +31,10 @@ struct AnalyzerOptions {
   // the knowledge base's ~1,000 patterns takes seconds; loading them, milliseconds.
   // DefaultCacheDir() gives the usual place; "" compiles every time.
   std::string cache_dir;
+  // (true) Let the trained scam model (red flag scam_language) take part.
+  bool use_model = true;
+  // ("") A model file (.ftz, with its .json sidecar) instead of the one compiled in.
+  std::string model_path;
 };
 
 // $REDFLAG_CACHE_DIR, else $XDG_CACHE_HOME/redflag, else ~/.cache/redflag;

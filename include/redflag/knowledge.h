@@ -115,6 +115,12 @@ struct Thresholds {
   int suspicious = 35, scam = 70;
 };
 
+// How the trained model's opinion enters a verdict (policy.yaml `model`).
+struct ModelPolicy {
+  int evidence_words = 3;             // the words that pushed hardest, quoted as evidence
+  bool code_notice_needs_scam = true; // a genuine-looking code notice: only a sure model counts
+};
+
 // A combination of flags that makes a message a scam whatever its score.
 struct ScamCombination {
   std::vector<std::string> all, any;
@@ -141,6 +147,7 @@ struct KnowledgeBase {
   GenericAdvice advice;
   Thresholds thresholds;
   std::vector<ScamCombination> scam_combinations;
+  ModelPolicy model;
 
   const FlagInfo* FindFlag(const std::string& id) const;
   const Brand* FindBrand(const std::string& id) const;

@@ -12,6 +12,7 @@
 #include "detect/registry.h"
 #include "extract/contacts.h"
 #include "judge/judge.h"
+#include "model/scam_model.h"
 #include "text/document.h"
 #include "text/language.h"
 
@@ -44,6 +45,7 @@ class Analyzer::Impl {
         impersonation_(*kb_, registry_) {}
 
   Status Compile() {
+    REDFLAG_RETURN_IF_ERROR(LoadModel());
     Status s = patterns_.Compile(options_.cache_dir);
     if (s.ok()) return s;
     // Name the knowledge file and line of a signal pattern that failed.
@@ -109,6 +111,7 @@ class Analyzer::Impl {
     ImpersonationInput in{&doc, &text_brands, &signals, &contacts, &sender, m.channel, lang};
     impersonation_.Run(in, &findings, &report);
 
+    if (model_) AddModelFlag(m, code_delivery, &findings);
     JudgeReport(*kb_, {&findings, m.channel, m.country, lang, code_delivery}, &report);
     return report;
   }
@@ -193,6 +196,40 @@ class Analyzer::Impl {
   const KnowledgeBase& kb() const { return *kb_; }
 
  private:
+  Status LoadModel() {
+    if (!options_.use_model) return Status::Ok();
+    StatusOr<std::unique_ptr<ScamModel>> model =
+        options_.model_path.empty() ? ScamModel::LoadEmbedded() : ScamModel::LoadFile(options_.model_path);
+    if (!model.ok()) return model.status();
+    model_ = std::move(*model);
+    return Status::Ok();
+  }
+
+  // The model's opinion as the red flag scam_language, quoting the words that pushed it most.
+  void AddModelFlag(const Message& m, bool code_delivery, Findings* findings) const {
+    std::vector<ModelWord> words = NeutralWords(m.subject, m.text);
+    if (words.empty()) return;  // nothing to quote, so nothing to say
+    ModelScore score = model_->Score(words);
+    const ModelThresholds& t = model_->thresholds();
+    double strength = ModelFlagStrength(*kb_, score.probability, t.suspicious, t.scam, code_delivery);
+    if (strength <= 0) return;
+    std::vector<size_t> order(words.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return score.push[a] > score.push[b]; });
+    std::vector<std::string_view> quoted;  // each word once, at its strongest
+    for (size_t i : order) {
+      if (quoted.size() >= static_cast<size_t>(kb_->model.evidence_words)) break;
+      const ModelWord& w = words[i];
+      if (score.push[i] <= 0 && !quoted.empty()) break;  // quote only words that pushed towards scam
+      if (std::find(quoted.begin(), quoted.end(), w.text) != quoted.end()) continue;
+      quoted.push_back(w.text);
+      const std::string& field = w.field == Field::kSubject ? m.subject : m.text;
+      findings->Add("scam_language", strength,
+                    {w.field, w.start, w.end, field.substr(w.start, w.end - w.start), "typical of scam messages"});
+    }
+  }
+
+  std::unique_ptr<ScamModel> model_;
   std::shared_ptr<const KnowledgeBase> kb_;
   AnalyzerOptions options_;
   PatternSet patterns_;

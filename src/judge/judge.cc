@@ -94,6 +94,16 @@ void GiveAdvice(const KnowledgeBase& kb, const JudgeInput& in, Report* report) {
 
 }  // namespace
 
+double ModelFlagStrength(const KnowledgeBase& kb, double p, double suspicious_at, double scam_at,
+                         bool code_delivery) {
+  if (p < suspicious_at) return 0;
+  if (code_delivery && kb.model.code_notice_needs_scam && p < scam_at) return 0;
+  double low = kb.thresholds.suspicious / 100.0, high = kb.thresholds.scam / 100.0;
+  if (p < scam_at) return low + (high - low) * (p - suspicious_at) / (scam_at - suspicious_at);
+  double top = 0.99;
+  return scam_at >= 1 ? high : high + (top - high) * (p - scam_at) / (1 - scam_at);
+}
+
 void JudgeReport(const KnowledgeBase& kb, const JudgeInput& in, Report* report) {
   const UiTexts& ui = kb.Ui(in.lang);
   const UiTexts& en = kb.Ui("en");

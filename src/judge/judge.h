@@ -22,6 +22,14 @@ struct JudgeInput {
   bool code_delivery;    // a genuine-looking one-time-code notice
 };
 
+// The strength of the red flag scam_language for the model's calibrated
+// probability `p`: 0 below the probability at which the model alone warns,
+// then rising so that the model alone reaches the suspicious threshold there
+// and the scam threshold at `scam_at`. Rules add to it (noisy-OR) and a strong
+// rule combination makes a scam whatever it says.
+double ModelFlagStrength(const KnowledgeBase& kb, double p, double suspicious_at, double scam_at,
+                         bool code_delivery);
+
 // Fills report: risk, verdict, summary, red_flags, scams, advice. Expects
 // report->brands to be filled (it chooses scams and where to report).
 void JudgeReport(const KnowledgeBase& kb, const JudgeInput& in, Report* report);

@@ -318,6 +318,12 @@ void ParsePolicy(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
     r.Fail(t, "thresholds must satisfy 0 < suspicious < scam <= 100");
   for (const auto& c : r.Required(doc, "scam_combinations"))
     kb->scam_combinations.push_back({r.Strings(c, "all"), r.Strings(c, "any")});
+  if (YAML::Node m = doc["model"]; m.IsDefined() && !m.IsNull()) {
+    kb->model.evidence_words = r.Required(m, "evidence_words").as<int>();
+    kb->model.code_notice_needs_scam = r.Required(m, "code_notice_needs_scam").as<bool>();
+    if (kb->model.evidence_words < 1 || kb->model.evidence_words > 10)
+      r.Fail(m, "'evidence_words' must be 1..10");
+  }
 }
 
 void ParseFlags(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
@@ -434,6 +440,7 @@ KnowledgeBase ParseKnowledge(const std::vector<SourceFile>& files, std::vector<s
     append(kb.scam_combinations, part.scam_combinations);
     for (auto& [lang, ui] : part.ui) kb.ui[lang] = ui;
     if (file.path == "policy.yaml") kb.thresholds = part.thresholds;
+    if (file.path == "policy.yaml") kb.model = part.model;
     if (file.path == "advice.yaml") kb.advice = part.advice;
   }
   CrossCheck(kb, problems);

@@ -1,0 +1,92 @@
+// redflag eval: detection quality on labelled JSON Lines (see src/eval/eval.h).
+#include <fstream>
+#include <iostream>
+
+#include "common.h"
+#include "eval/eval.h"
+#include "intake/jsonl.h"
+
+namespace redflag::cli {
+namespace {
+
+struct EvalOptions {
+  EngineOptions engine;
+  std::string input;
+  std::string by;
+  std::string format = "text";
+  size_t errors = 0;
+};
+
+int RunEval(const EvalOptions& o) {
+  int exit_code = kExitOk;
+  auto analyzer = LoadAnalyzer(o.engine, &exit_code);
+  if (!analyzer) return exit_code;
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (o.input != "-") {
+    file.open(o.input, std::ios::binary);
+    if (!file) return Fail(NotFound(o.input + ": cannot be opened"));
+    in = &file;
+  }
+  LineReader reader(*in, o.engine.max_bytes * 2);
+  JsonlParser parser;
+  Evaluation evaluation(o.by, o.errors);
+  std::string line;
+  bool too_long = false;
+  while (reader.Next(&line, &too_long)) {
+    std::string where = o.input + ":" + std::to_string(reader.line_number()) + ": ";
+    if (!too_long && line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    if (too_long) {
+      std::cerr << where << "line over " << o.engine.max_bytes * 2 << " bytes, skipped\n";
+      evaluation.AddFailure();
+      continue;
+    }
+    auto record = parser.Parse(line);
+    if (!record.ok()) {
+      std::cerr << where << record.status().message() << "\n";
+      evaluation.AddFailure();
+      continue;
+    }
+    Label label;
+    if (!ParseLabel(record->label, &label)) {
+      std::cerr << where << "'label' must be scam, spam or ham, not '" << record->label << "'\n";
+      evaluation.AddFailure();
+      continue;
+    }
+    auto report = analyzer->Analyze(record->message);
+    if (!report.ok()) {
+      std::cerr << where << report.status().message() << "\n";
+      evaluation.AddFailure();
+      continue;
+    }
+    const Message& m = record->message;
+    std::string group = o.by == "dataset" ? record->dataset
+                        : o.by == "lang"  ? m.lang
+                        : o.by == "channel" ? std::string(ChannelName(m.channel))
+                        : o.by == "label" ? record->label : "";
+    evaluation.Add(label, group, record->id, record->dataset, o.errors > 0 ? m.text : "", *report);
+  }
+  if (o.format == "json") std::cout << evaluation.ToJson().dump(2) << "\n";
+  else if (o.format == "markdown") std::cout << evaluation.ToMarkdown();
+  else std::cout << evaluation.ToText();
+  return evaluation.failures() > 0 ? kExitBadInput : kExitOk;
+}
+
+}  // namespace
+
+void AddEvalCommand(CLI::App* app, int* exit_code) {
+  auto options = std::make_shared<EvalOptions>();
+  CLI::App* cmd = app->add_subcommand(
+      "eval", "Detection quality on labelled JSON Lines (text, label = scam|spam|ham, optional dataset, lang, channel)");
+  cmd->add_option("file", options->input, "The labelled JSON Lines file ('-' = standard input)")->required();
+  cmd->add_option("--by", options->by, "Also give the figures per dataset, lang, channel or label")
+      ->check(CLI::IsMember({"dataset", "lang", "channel", "label"}));
+  cmd->add_option("--format", options->format, "text, json or markdown (the README's table)")
+      ->check(CLI::IsMember({"text", "json", "markdown"}))
+      ->capture_default_str();
+  cmd->add_option("--errors", options->errors, "List the N worst misses and false alarms, with their texts");
+  AddEngineOptions(cmd, &options->engine);
+  cmd->callback([options, exit_code] { *exit_code = RunEval(*options); });
+}
+
+}  // namespace redflag::cli

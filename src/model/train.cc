@@ -1,0 +1,236 @@
+#include "model/train.h"
+
+#include <fasttext/fasttext.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "intake/jsonl.h"
+#include "model/neutralize.h"
+#include "model/scam_model.h"
+#include "text/normalize.h"
+
+namespace redflag {
+namespace {
+
+struct Row {
+  std::string label, dataset;
+  std::vector<ModelWord> words;
+};
+
+// Reads labelled JSON Lines; rows with another label are skipped, bad lines are errors.
+Status ReadRows(const std::string& path, std::vector<Row>* rows, std::string* digest_hex) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFound("cannot read " + path);
+  LineReader reader(in, 16 << 20);
+  JsonlParser parser;
+  std::string line;
+  bool too_long = false;
+  uint64_t fnv = 14695981039346656037ull;  // FNV-1a 64 of every line: which corpus the model saw
+  while (reader.Next(&line, &too_long)) {
+    std::string where = path + ":" + std::to_string(reader.line_number());
+    if (too_long) return InvalidArgument(where + ": line too long");
+    for (unsigned char c : line) fnv = (fnv ^ c) * 1099511628211ull;
+    if (line.empty()) continue;
+    StatusOr<JsonlRecord> r = parser.Parse(line);
+    if (!r.ok()) return InvalidArgument(where + ": " + r.status().message());
+    const JsonlRecord& rec = *r;
+    if (rec.label != "scam" && rec.label != "spam" && rec.label != "ham") continue;
+    if (!ValidateUtf8(rec.message.text, "text").ok() || !ValidateUtf8(rec.message.subject, "subject").ok())
+      return InvalidArgument(where + ": text is not valid UTF-8");
+    rows->push_back({rec.label, rec.dataset, NeutralWords(rec.message.subject, rec.message.text)});
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv));
+  *digest_hex = hex;
+  return Status::Ok();
+}
+
+// Platt scaling: the logistic curve through (log-odds, label) that fits dev
+// best. Newton's method with step halving, so it cannot overshoot.
+std::pair<double, double> FitPlatt(const std::vector<double>& x, const std::vector<int>& y) {
+  auto loss = [&](double a, double b) {
+    double l = 0;
+    for (size_t i = 0; i < x.size(); ++i) {
+      double z = a * x[i] + b;
+      l += (y[i] ? std::log1p(std::exp(-z)) : std::log1p(std::exp(z)));
+    }
+    return l;
+  };
+  double a = 1, b = 0, current = loss(a, b);
+  for (int iter = 0; iter < 100; ++iter) {
+    double ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
+    for (size_t i = 0; i < x.size(); ++i) {
+      double p = 1 / (1 + std::exp(-(a * x[i] + b)));
+      double w = p * (1 - p);
+      ga += (p - y[i]) * x[i];
+      gb += p - y[i];
+      haa += w * x[i] * x[i];
+      hab += w * x[i];
+      hbb += w;
+    }
+    double det = haa * hbb - hab * hab;
+    if (std::abs(det) < 1e-12) break;
+    double da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;
+    double step = 1;
+    while (step > 1e-6 && loss(a - step * da, b - step * db) > current) step /= 2;
+    if (step <= 1e-6) break;
+    a -= step * da;
+    b -= step * db;
+    double next = loss(a, b);
+    if (current - next < 1e-9 * (1 + current)) break;
+    current = next;
+  }
+  return {a, b};
+}
+
+// The lowest threshold on `p` at which the ham false-alarm rate stays within the targets.
+double ChooseThreshold(const std::vector<Row>& dev, const std::vector<double>& p, double far, double far_per_dataset) {
+  std::vector<double> candidates;
+  for (size_t i = 0; i < dev.size(); ++i)
+    if (dev[i].label == "ham") candidates.push_back(p[i]);
+  std::sort(candidates.begin(), candidates.end());
+  candidates.push_back(1.0);
+  auto ok = [&](double t) {
+    std::map<std::string, std::pair<int, int>> per;  // dataset -> (ham, warned)
+    int ham = 0, warned = 0;
+    for (size_t i = 0; i < dev.size(); ++i) {
+      if (dev[i].label != "ham") continue;
+      ++ham;
+      ++per[dev[i].dataset].first;
+      if (p[i] >= t) ++warned, ++per[dev[i].dataset].second;
+    }
+    if (warned > far * ham) return false;
+    for (const auto& [name, counts] : per)
+      if (counts.first >= 100 && counts.second > far_per_dataset * counts.first) return false;
+    return true;
+  };
+  // Binary search over the sorted ham scores: `ok` only gets easier as t grows.
+  size_t lo = 0, hi = candidates.size() - 1;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (ok(std::nextafter(candidates[mid], 2.0))) hi = mid;
+    else lo = mid + 1;
+  }
+  return std::min(1.0, std::nextafter(candidates[lo], 2.0));
+}
+
+}  // namespace
+
+Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
+  std::vector<Row> train, dev;
+  std::string train_hash, dev_hash;
+  REDFLAG_RETURN_IF_ERROR(ReadRows(o.train_path, &train, &train_hash));
+  REDFLAG_RETURN_IF_ERROR(ReadRows(o.dev_path, &dev, &dev_hash));
+  if (o.spam_as != "scam" && o.spam_as != "ham" && o.spam_as != "skip")
+    return InvalidArgument("spam rows are learnt as scam, ham or skip, not '" + o.spam_as + "'");
+  auto positive = [&](const std::string& label) { return label == "scam" || (o.spam_as == "scam" && label == "spam"); };
+  log << "train: " << train.size() << " rows, dev: " << dev.size() << " rows\n";
+
+  std::string text_path = o.out_path + ".train.txt";
+  {
+    std::ofstream text(text_path, std::ios::binary);
+    if (!text) return Internal("cannot write " + text_path);
+    for (const Row& r : train) {
+      if (r.words.empty() || (r.label == "spam" && o.spam_as == "skip")) continue;
+      int copies = r.label == "scam" ? std::max(1, o.scam_repeat) : 1;
+      for (int i = 0; i < copies; ++i)
+        text << (positive(r.label) ? "__label__scam " : "__label__ham ") << NeutralLine(r.words) << '\n';
+    }
+    if (!text) return Internal("cannot write " + text_path);
+  }
+  fasttext::Args args;
+  args.input = text_path;
+  args.model = fasttext::model_name::sup;
+  args.loss = fasttext::loss_name::softmax;
+  args.dim = o.dim;
+  args.epoch = o.epoch;
+  args.lr = o.lr;
+  args.minCount = o.min_count;
+  args.minn = o.minn;
+  args.maxn = o.maxn;
+  args.wordNgrams = o.word_ngrams;
+  args.bucket = o.bucket;
+  args.thread = 1;
+  args.seed = o.seed;
+  args.verbose = 0;
+  fasttext::FastText ft;
+  try {
+    ft.train(args);
+    fasttext::Args q = args;
+    q.qnorm = true;
+    q.qout = false;
+    q.retrain = false;
+    q.cutoff = o.quantize_cutoff;
+    q.dsub = 2;
+    ft.quantize(q);
+    ft.saveModel(o.out_path);
+  } catch (const std::exception& e) {
+    std::remove(text_path.c_str());
+    return Internal(std::string("fastText: ") + e.what());
+  }
+  std::remove(text_path.c_str());
+
+  std::ifstream saved(o.out_path, std::ios::binary);
+  std::string ftz((std::istreambuf_iterator<char>(saved)), std::istreambuf_iterator<char>());
+  StatusOr<std::unique_ptr<ScamModel>> raw = ScamModel::Load(
+      ftz, R"({"calibration": {"scale": 1, "offset": 0}, "thresholds": {"suspicious": 1, "scam": 1}})");
+  if (!raw.ok()) return raw.status();
+  std::vector<double> x;
+  std::vector<int> y;
+  std::vector<double> fit_x;
+  for (const Row& r : dev) {
+    x.push_back((*raw)->Score(r.words).log_odds);
+    y.push_back(positive(r.label) ? 1 : 0);
+  }
+  std::vector<int> fit_y;
+  for (size_t i = 0; i < dev.size(); ++i)
+    if (!(dev[i].label == "spam" && o.spam_as == "skip")) fit_x.push_back(x[i]), fit_y.push_back(y[i]);
+  auto [scale, offset] = FitPlatt(fit_x, fit_y);
+  log << "dev log-odds calibrated as p = 1 / (1 + exp(-(" << scale << " x + " << offset << ")))\n";
+  std::vector<double> p;
+  for (double v : x) p.push_back(1 / (1 + std::exp(-(scale * v + offset))));
+  double suspicious = ChooseThreshold(dev, p, o.suspicious_far, o.suspicious_far_per_dataset);
+  double scam = std::max(suspicious, ChooseThreshold(dev, p, o.scam_far, o.scam_far));
+
+  int scam_rows = 0, scam_hit = 0, spam_rows = 0, spam_hit = 0;
+  for (size_t i = 0; i < dev.size(); ++i) {
+    if (dev[i].label == "scam") ++scam_rows, scam_hit += p[i] >= suspicious;
+    if (dev[i].label == "spam") ++spam_rows, spam_hit += p[i] >= suspicious;
+  }
+  log << "model alone on dev: scam recall " << (scam_rows ? double(scam_hit) / scam_rows : 0) << ", spam warned "
+      << (spam_rows ? double(spam_hit) / spam_rows : 0) << " at p >= " << suspicious << " (scam at p >= " << scam
+      << ")\n";
+
+  std::time_t now = std::time(nullptr);
+  char date[16];
+  std::strftime(date, sizeof date, "%Y-%m-%d", std::gmtime(&now));
+  nlohmann::ordered_json side;
+  side["schema"] = "redflag.model/1";
+  side["trained"] = date;
+  side["data"] = {{"train_fnv1a64", train_hash}, {"dev_fnv1a64", dev_hash}, {"train_rows", train.size()},
+                  {"dev_rows", dev.size()}, {"spam_as", o.spam_as}, {"scam_repeat", o.scam_repeat}};
+  side["fasttext"] = {{"dim", o.dim},     {"epoch", o.epoch},   {"lr", o.lr},
+                      {"minCount", o.min_count}, {"minn", o.minn}, {"maxn", o.maxn},
+                      {"wordNgrams", o.word_ngrams}, {"bucket", o.bucket}, {"seed", o.seed},
+                      {"thread", 1},      {"quantize_cutoff", o.quantize_cutoff}};
+  side["calibration"] = {{"method", "platt on dev"}, {"scale", scale}, {"offset", offset}};
+  side["thresholds"] = {{"suspicious", suspicious}, {"scam", scam},
+                        {"chosen_for", {{"dev_ham_far", o.suspicious_far},
+                                        {"dev_ham_far_per_dataset", o.suspicious_far_per_dataset},
+                                        {"dev_ham_far_scam", o.scam_far}}}};
+  std::string json_path = o.out_path.substr(0, o.out_path.rfind('.')) + ".json";
+  std::ofstream js(json_path);
+  js << side.dump(2) << '\n';
+  if (!js) return Internal("cannot write " + json_path);
+  log << "wrote " << o.out_path << " (" << ftz.size() << " bytes) and " << json_path << '\n';
+  return Status::Ok();
+}
+
+}  // namespace redflag

@@ -1,0 +1,120 @@
+// redflag eval: the figures from known verdicts, and the command on a small
+// fixture and (when present) the corpus's dev split.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+#include "eval/eval.h"
+#include "test_support.h"
+
+namespace redflag {
+namespace {
+
+Report WithVerdict(Verdict v, int risk, bool evidence = true) {
+  Report r;
+  r.verdict = v;
+  r.risk = risk;
+  if (v != Verdict::kNoRedFlags) {
+    RedFlag f;
+    f.id = "urgency";
+    if (evidence) f.evidence.push_back({Field::kText, 0, 3, "Now", ""});
+    r.red_flags.push_back(f);
+  }
+  return r;
+}
+
+TEST(Evaluation, CountsRecallFalseAlarmsPrecisionAndEvidence) {
+  Evaluation e("dataset", 2);
+  e.Add(Label::kScam, "a", "1", "a", "scam one", WithVerdict(Verdict::kScam, 90));
+  e.Add(Label::kScam, "a", "2", "a", "scam two", WithVerdict(Verdict::kSuspicious, 40));
+  e.Add(Label::kScam, "b", "3", "b", "scam missed", WithVerdict(Verdict::kNoRedFlags, 5));
+  e.Add(Label::kScam, "b", "4", "b", "scam missed worse", WithVerdict(Verdict::kNoRedFlags, 0));
+  for (int i = 0; i < 9; ++i) e.Add(Label::kHam, "a", "h", "a", "ham", WithVerdict(Verdict::kNoRedFlags, 0));
+  e.Add(Label::kHam, "b", "h9", "b", "ham warned", WithVerdict(Verdict::kSuspicious, 35, /*evidence=*/false));
+  e.Add(Label::kSpam, "b", "p", "b", "spam", WithVerdict(Verdict::kScam, 80));
+  e.Add(Label::kSpam, "b", "q", "b", "spam", WithVerdict(Verdict::kNoRedFlags, 0));
+
+  const EvalCounts& all = e.overall();
+  EXPECT_DOUBLE_EQ(all.ScamRecall(), 0.5);
+  EXPECT_DOUBLE_EQ(all.StrictScamRecall(), 0.25);
+  EXPECT_DOUBLE_EQ(all.FalseAlarmRate(), 0.1);
+  EXPECT_DOUBLE_EQ(all.Precision(), 2.0 / 3.0);
+  EXPECT_NEAR(all.F1(), 2 * (2.0 / 3) * 0.5 / (2.0 / 3 + 0.5), 1e-12);
+  EXPECT_DOUBLE_EQ(all.SpamWarned(), 0.5);
+  EXPECT_DOUBLE_EQ(all.EvidenceShare(), 3.0 / 4.0);  // the warned ham row quoted nothing
+  EXPECT_EQ(all.confusion[0][2], 2);
+
+  ASSERT_EQ(e.groups().size(), 2u);
+  EXPECT_DOUBLE_EQ(e.groups().at("a").ScamRecall(), 1.0);
+  EXPECT_DOUBLE_EQ(e.groups().at("a").FalseAlarmRate(), 0.0);
+  EXPECT_DOUBLE_EQ(e.groups().at("b").ScamRecall(), 0.0);
+
+  ASSERT_EQ(e.misses().size(), 2u);
+  EXPECT_EQ(e.misses()[0].text, "scam missed worse");  // lowest risk first
+  ASSERT_EQ(e.false_alarms().size(), 1u);
+  EXPECT_EQ(e.false_alarms()[0].id, "h9");
+
+  auto j = e.ToJson();
+  EXPECT_EQ(j["overall"]["rows"]["ham"], 10);
+  EXPECT_EQ(j["groups"]["b"]["confusion"]["spam"]["scam"], 1);
+  EXPECT_EQ(j["worst_misses"][0]["id"], "4");
+  std::string md = e.ToMarkdown();
+  EXPECT_THAT(md, ::testing::HasSubstr("| a | 2 | 100.0 % |"));
+  EXPECT_THAT(md, ::testing::HasSubstr("| **all** | 4 | 50.0 % | 25.0 % | 10 | 10.00 % |"));
+}
+
+TEST(Evaluation, NothingWarnedMeansNoMissingEvidence) {
+  Evaluation e("", 0);
+  e.Add(Label::kHam, "", "1", "", "", WithVerdict(Verdict::kNoRedFlags, 0));
+  EXPECT_DOUBLE_EQ(e.overall().EvidenceShare(), 1.0);
+  EXPECT_DOUBLE_EQ(e.overall().ScamRecall(), 0.0);
+  EXPECT_TRUE(e.groups().empty());
+  EXPECT_TRUE(e.misses().empty());
+}
+
+TEST(EvalCommand, ReportsPerGroupAndNamesTheBadLine) {
+  std::string out, err;
+  std::string file = std::string(REDFLAG_SOURCE_DIR) + "/tests/data/eval_sample.jsonl";
+  int code = testing::RunCli("eval " + file + " --by dataset --format json --errors 3", "", &out, &err);
+  EXPECT_EQ(code, 3) << err;  // one line has a label that is not scam, spam or ham
+  EXPECT_THAT(err, ::testing::HasSubstr("eval_sample.jsonl:7: 'label' must be scam, spam or ham"));
+  auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["failed_lines"], 1);
+  EXPECT_EQ(j["overall"]["rows"]["scam"], 2);
+  EXPECT_EQ(j["overall"]["rows"]["ham"], 2);
+  EXPECT_EQ(j["groups"]["fixture_a"]["rows"]["scam"], 2);
+  // The code-theft message is a scam, the lunch note is not; the Google code is no false alarm.
+  EXPECT_EQ(j["groups"]["fixture_a"]["confusion"]["scam"]["scam"], 1);
+  EXPECT_EQ(j["worst_misses"][0]["id"], "s2");
+  EXPECT_EQ(j["overall"]["false_alarm_rate"], 0.0);
+  EXPECT_EQ(j["overall"]["evidence_share"], 1.0);
+}
+
+TEST(EvalCommand, MissingFileIsBadInput) {
+  std::string out, err;
+  EXPECT_EQ(testing::RunCli("eval /nonexistent.jsonl", "", &out, &err), 3);
+  EXPECT_THAT(err, ::testing::HasSubstr("/nonexistent.jsonl"));
+}
+
+// The corpus's dev split: the figures the model was tuned for.
+TEST(EvalCommand, DevSplitMeetsTheTargets) {
+  std::string dev = std::string(REDFLAG_SOURCE_DIR) + "/../shared/corpus/dev.jsonl";
+  if (!std::filesystem::exists(dev)) GTEST_SKIP() << "no corpus at " << dev << " (see README, Data)";
+  std::string out, err;
+  ASSERT_EQ(testing::RunCli("eval " + dev + " --by dataset --format json", "", &out, &err), 0) << err;
+  auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["overall"]["evidence_share"], 1.0);
+  EXPECT_LE(j["overall"]["false_alarm_rate"].get<double>(), 0.005);
+  for (const auto& [name, g] : j["groups"].items()) {
+    if (g["rows"]["ham"].get<int>() >= 100) {
+      EXPECT_LE(g["false_alarm_rate"].get<double>(), 0.01) << name;
+    }
+  }
+  // Where the rules and model stood when the model was committed (README, Detection quality): a guard
+  // against getting worse, not the goal (0.95).
+  EXPECT_GE(j["overall"]["scam_recall"].get<double>(), 0.70);
+}
+
+}  // namespace
+}  // namespace redflag

@@ -1,0 +1,177 @@
+// The scam model: the neutral view of a text that training and analysis share,
+// and a fastText model trained here on a small fixture (train, load, score, explain).
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <numeric>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "model/neutralize.h"
+#include "model/scam_model.h"
+#include "model/train.h"
+#include "test_support.h"
+
+namespace redflag {
+namespace {
+
+std::vector<std::string> Texts(const std::vector<ModelWord>& words) {
+  std::vector<std::string> out;
+  for (const auto& w : words) out.push_back(w.text);
+  return out;
+}
+
+TEST(Neutralize, LowerCasesSplitsOnPunctuationAndDropsNumbers) {
+  std::string text = "Don't SHARE code 123-456 with anyone!! Call 0800123";
+  auto words = NeutralWords("", text);
+  EXPECT_THAT(Texts(words), ::testing::ElementsAre("dont", "share", "code", "with", "anyone", "call"));
+  for (const auto& w : words) EXPECT_EQ(w.field, Field::kText);
+  EXPECT_EQ(text.substr(words[0].start, words[0].end - words[0].start), "Don't");
+  EXPECT_EQ(text.substr(words[1].start, words[1].end - words[1].start), "SHARE");
+}
+
+TEST(Neutralize, MaskedDigitsReadLikeDigits) {
+  // SpamHunter writes digits as X; Super SMS drops them: all three read the same.
+  std::string masked = NeutralLine(NeutralWords("", "Your code is XXXX, valid XX min. Merry Xmas"));
+  std::string digits = NeutralLine(NeutralWords("", "Your code is 4821, valid 10 min. Merry Xmas"));
+  std::string stripped = NeutralLine(NeutralWords("", "your code is  valid  min merry xmas"));
+  EXPECT_EQ(masked, "your code is valid min merry xmas");
+  EXPECT_EQ(digits, masked);
+  EXPECT_EQ(stripped, masked);
+}
+
+TEST(Neutralize, DropsEmailAddressesAndEndsAtAListFooter) {
+  auto words = NeutralWords("", "Dear jose@monkey.org, verify now\n_______________________________\nList mailing list");
+  EXPECT_THAT(Texts(words), ::testing::ElementsAre("dear", "verify", "now"));
+}
+
+TEST(Neutralize, FoldsCaseInAnyScriptAndKeepsOffsets) {
+  std::string text = "Votre COLIS est BLOQUÉ à la douane";
+  auto words = NeutralWords("", text);
+  EXPECT_THAT(Texts(words), ::testing::ElementsAre("votre", "colis", "est", "bloqué", "à", "la", "douane"));
+  EXPECT_EQ(text.substr(words[3].start, words[3].end - words[3].start), "BLOQUÉ");
+}
+
+TEST(Neutralize, SubjectComesFirstAndWordsAreCapped) {
+  auto words = NeutralWords("Account suspended", "one two three four", 4);
+  ASSERT_EQ(words.size(), 4u);
+  EXPECT_EQ(words[0].field, Field::kSubject);
+  EXPECT_EQ(words[0].text, "account");
+  EXPECT_EQ(words[2].field, Field::kText);
+  EXPECT_EQ(words[3].text, "two");
+}
+
+TEST(Neutralize, InvalidBytesNeverCrash) {
+  std::string bad = "abc\xff\xfe def";
+  auto words = NeutralWords("", bad);
+  EXPECT_FALSE(words.empty());
+}
+
+// A fixture corpus written for this test: scam wording against everyday wording.
+std::string WriteFixture(const std::filesystem::path& dir, const std::string& name) {
+  std::filesystem::create_directories(dir);
+  std::string path = (dir / name).string();
+  std::ofstream out(path);
+  const char* scams[] = {"Your account is suspended, verify your details now at the link",
+                         "URGENT: your parcel is held, pay the customs fee to release it",
+                         "You have won a prize! Claim your reward now, verify your account",
+                         "Your bank account is locked. Verify your identity immediately"};
+  const char* hams[] = {"See you at lunch tomorrow, I'll bring the cake",
+                        "Can you pick up the kids after school today?",
+                        "Thanks for dinner last night, it was lovely",
+                        "Running late, meet me at the station in ten minutes"};
+  for (int i = 0; i < 15; ++i) {
+    for (const char* s : scams) out << nlohmann::json{{"text", s}, {"label", i % 2 ? "scam" : "spam"}}.dump() << "\n";
+    for (const char* h : hams) out << nlohmann::json{{"text", h}, {"label", "ham"}, {"dataset", "fixture"}}.dump() << "\n";
+  }
+  return path;
+}
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class TrainedModel : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new std::filesystem::path(std::filesystem::temp_directory_path() /
+                                     ("redflag_model_test_" + std::to_string(::getpid())));
+    std::string data = WriteFixture(*dir_, "fixture.jsonl");
+    TrainOptions o;
+    o.train_path = o.dev_path = data;
+    o.dim = 8;
+    o.epoch = 25;
+    o.bucket = 2000;
+    o.min_count = 1;
+    o.quantize_cutoff = 0;
+    o.out_path = (*dir_ / "a.ftz").string();
+    std::ostringstream log;
+    status_ = new Status(TrainScamModel(o, log));
+    o.out_path = (*dir_ / "b.ftz").string();
+    if (status_->ok()) *status_ = TrainScamModel(o, log);
+  }
+  static void TearDownTestSuite() {
+    std::filesystem::remove_all(*dir_);
+    delete dir_;
+    delete status_;
+  }
+  static std::filesystem::path* dir_;
+  static Status* status_;
+};
+std::filesystem::path* TrainedModel::dir_ = nullptr;
+Status* TrainedModel::status_ = nullptr;
+
+TEST_F(TrainedModel, TrainingIsDeterministic) {
+  ASSERT_TRUE(status_->ok()) << status_->ToString();
+  std::string a = Slurp((*dir_ / "a.ftz").string()), b = Slurp((*dir_ / "b.ftz").string());
+  EXPECT_FALSE(a.empty());
+  EXPECT_EQ(a, b);
+  auto side = nlohmann::json::parse(Slurp((*dir_ / "a.json").string()));
+  EXPECT_EQ(side["fasttext"]["seed"], 1);
+  EXPECT_TRUE(side["calibration"].contains("scale"));
+}
+
+TEST_F(TrainedModel, ScoresScamWordingHigherAndExplainsEachWord) {
+  ASSERT_TRUE(status_->ok()) << status_->ToString();
+  auto model = ScamModel::LoadFile((*dir_ / "a.ftz").string());
+  ASSERT_OK(model);
+  auto scam = NeutralWords("", "Verify your account now or it will be suspended");
+  auto ham = NeutralWords("", "See you at lunch, bring the kids");
+  ModelScore s = (*model)->Score(scam), h = (*model)->Score(ham);
+  EXPECT_GT(s.log_odds, 0);
+  EXPECT_LT(h.log_odds, 0);
+  EXPECT_GT(s.probability, h.probability);
+  ASSERT_EQ(s.push.size(), scam.size());
+  // "verify" pushes towards scam, "lunch" away from it.
+  EXPECT_GT(s.push[0], 0);
+  EXPECT_LT(h.push[3], 0);
+  // The pushes are the score, exactly: the rest is the end-of-line token's share.
+  double sum = std::accumulate(s.push.begin(), s.push.end(), 0.0);
+  EXPECT_NEAR(sum + s.end_of_line, s.log_odds, 1e-6);
+}
+
+TEST(ScamModel, RejectsWhatIsNotAModel) {
+  auto m = ScamModel::Load("not a model at all", "{}");
+  ASSERT_FALSE(m.ok());
+  EXPECT_THAT(m.status().message(), ::testing::HasSubstr("fastText"));
+  auto missing = ScamModel::LoadFile("/nonexistent/scam.ftz");
+  EXPECT_FALSE(missing.ok());
+}
+
+TEST(ScamModel, TheBuiltInModelLoads) {
+  auto m = ScamModel::LoadEmbedded();
+  ASSERT_OK(m);
+  if (*m == nullptr) GTEST_SKIP() << "this build has no model/scam.ftz";
+  EXPECT_GT((*m)->thresholds().suspicious, 0);
+  EXPECT_LE((*m)->thresholds().suspicious, (*m)->thresholds().scam);
+}
+
+}  // namespace
+}  // namespace redflag
