@@ -171,7 +171,6 @@ void OnWarning(gint64 offset, GMimeParserWarning code, const gchar* item, gpoint
     case GMIME_WARN_MALFORMED_MULTIPART: what = "a multipart part has no parts (its boundary never appears)"; break;
     case GMIME_CRIT_PART_WITHOUT_HEADERS_OR_CONTENT: what = "a MIME part has neither headers nor content"; break;
     case GMIME_CRIT_NESTING_OVERFLOW: what = "MIME parts are nested too deep"; break;
-    case GMIME_CRIT_INVALID_HEADER_NAME: what = "a header name is invalid"; break;
     default: return;  // common in real mail (duplicate headers, raw 8-bit text): read on
   }
   if (!state->error.ok()) return;
@@ -183,7 +182,19 @@ void OnWarning(gint64 offset, GMimeParserWarning code, const gchar* item, gpoint
 void OnPart(GMimeObject* /*parent*/, GMimeObject* object, gpointer data) {
   auto* state = static_cast<ParseState*>(data);
   ++state->parts;
-  if (GMIME_IS_MULTIPART(object) || !state->error.ok() || state->parts > state->limits->max_parts) return;
+  if (!state->error.ok() || state->parts > state->limits->max_parts) return;
+  if (GMIME_IS_MULTIPART(object)) {
+    // GMime reads on when a boundary never appears; an empty multipart is broken, not blank.
+    if (g_mime_multipart_get_count(GMIME_MULTIPART(object)) == 0) {
+      GMimeHeader* h = g_mime_header_list_get_header(g_mime_object_get_header_list(object), "Content-Type");
+      const char* boundary = g_mime_multipart_get_boundary(GMIME_MULTIPART(object));
+      state->error = InvalidArgument("broken MIME at byte " + std::to_string(h ? g_mime_header_get_offset(h) : 0) +
+                                     ": a multipart part has no parts (its boundary '" +
+                                     ValidBytes(boundary ? std::string_view(boundary).substr(0, 70) : "") +
+                                     "' never appears)");
+    }
+    return;
+  }
   GMimeContentType* type = g_mime_object_get_content_type(object);
   GString_ mime_type(type ? g_mime_content_type_get_mime_type(type) : g_strdup("application/octet-stream"));
   std::string content_type = Lower(mime_type.get());
