@@ -271,6 +271,24 @@ TEST(Email, EightBitHeadersBecomeValidUtf8) {
   EXPECT_EQ(m->headers.find('\xff'), std::string::npos);
 }
 
+TEST(Email, AnalyzerChecksFindings) {
+  Message m;
+  m.text = "hello";
+  m.headers = "Reply-To: x@y.com";
+  m.findings.push_back({"header_mismatch", 0.9, {Field::kHeaders, 0, 17, "", "note"}});
+  auto ok = testing::BuiltInAnalyzer().Analyze(m);
+  ASSERT_OK(ok);
+  ASSERT_THAT(testing::FlagIds(*ok), Contains("header_mismatch"));
+  m.findings[0].evidence.end = 18;  // past the field
+  auto outside = testing::BuiltInAnalyzer().Analyze(m);
+  ASSERT_FALSE(outside.ok());
+  EXPECT_THAT(outside.status().message(), HasSubstr("outside the headers field"));
+  m.findings[0] = {"no_such_flag", 1, {Field::kText, 0, 5, "", ""}};
+  auto unknown = testing::BuiltInAnalyzer().Analyze(m);
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_THAT(unknown.status().message(), HasSubstr("unknown red flag 'no_such_flag'"));
+}
+
 TEST(Email, LooksLikeEmail) {
   EXPECT_TRUE(LooksLikeEmail(Slurp(kDir + "whatsapp_helpdesk.eml")));
   EXPECT_TRUE(LooksLikeEmail("From: a@b.com\nSubject: hi\n\nbody"));

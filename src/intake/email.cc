@@ -96,9 +96,10 @@ std::string DomainOf(std::string_view address) {
   return host.registrable;
 }
 
-// Which attachments run code or hide it. Sources: the file types mail
-// providers block (Gmail's "blocked file types" help page, Microsoft 365's
-// default common-attachment filter) and the types seen in the seeds' scams.
+// Which attachments run code or hide it: program and script types that both
+// Gmail ("File types blocked in Gmail") and Microsoft 365's default common
+// attachments filter block, plus the carriers phishing mail uses instead
+// (HTML and SVG pages, archives, disk images, macro documents).
 struct RiskyKind {
   const char* extension;
   const char* why;
