@@ -25,7 +25,8 @@ std::string Slurp(const fs::path& path) {
 std::vector<std::string> GoldenEmails() {
   std::vector<std::string> out;
   for (const auto& e : fs::directory_iterator(std::string(REDFLAG_SOURCE_DIR) + "/tests/inputs/email"))
-    if (e.path().extension() == ".eml" && e.path().filename() != "broken_mime.eml") out.push_back(Slurp(e.path()));
+    if (e.path().extension() == ".eml" && e.path().filename() != "broken_mime.eml")
+      out.push_back(Slurp(e.path()));
   return out;
 }
 
@@ -54,8 +55,10 @@ void BM_ParseEmail_LargeHtml(benchmark::State& state) {
   std::string mail =
       "From: Shop <news@example.com>\nTo: you@example.org\nSubject: Offers\nMIME-Version: 1.0\n"
       "Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/html; charset=utf-8\n\n" +
-      html + "\n--b\nContent-Type: application/pdf\nContent-Disposition: attachment; filename=\"offers.pdf\"\n"
-             "Content-Transfer-Encoding: base64\n\n" + pdf + "\n--b--\n";
+      html +
+      "\n--b\nContent-Type: application/pdf\nContent-Disposition: attachment; filename=\"offers.pdf\"\n"
+      "Content-Transfer-Encoding: base64\n\n" +
+      pdf + "\n--b--\n";
   for (auto _ : state) {
     auto parsed = ParseEmail(mail);
     if (!parsed.ok()) state.SkipWithError(parsed.status().message().c_str());

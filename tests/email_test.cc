@@ -1,14 +1,15 @@
 // Emails: the golden .eml files (tests/inputs/email/expected.yaml), the
 // header checks one by one, HTML to text, Authentication-Results, bad input.
+#include "intake/email.h"
+
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "intake/auth_results.h"
-#include "intake/email.h"
 #include "intake/html_text.h"
 #include "test_support.h"
 
@@ -30,10 +31,14 @@ std::string Slurp(const std::string& path) {
 
 const std::string& FieldOf(const Message& m, Field f) {
   switch (f) {
-    case Field::kText: return m.text;
-    case Field::kFrom: return m.from;
-    case Field::kSubject: return m.subject;
-    case Field::kHeaders: return m.headers;
+    case Field::kText:
+      return m.text;
+    case Field::kFrom:
+      return m.from;
+    case Field::kSubject:
+      return m.subject;
+    case Field::kHeaders:
+      return m.headers;
   }
   return m.text;
 }
@@ -52,7 +57,8 @@ void ExpectEvidenceQuotes(const Message& m, const Report& r) {
 
 std::vector<std::string> Strings(const YAML::Node& n) {
   std::vector<std::string> out;
-  if (n) for (const auto& x : n) out.push_back(x.as<std::string>());
+  if (n)
+    for (const auto& x : n) out.push_back(x.as<std::string>());
   return out;
 }
 
@@ -64,7 +70,8 @@ void PrintTo(const GoldenEmail& c, std::ostream* os) { *os << c.file; }
 
 std::vector<GoldenEmail> LoadGolden() {
   std::vector<GoldenEmail> cases;
-  for (const auto& n : YAML::LoadFile(kDir + "expected.yaml")) cases.push_back({n["file"].as<std::string>(), n});
+  for (const auto& n : YAML::LoadFile(kDir + "expected.yaml"))
+    cases.push_back({n["file"].as<std::string>(), n});
   return cases;
 }
 
@@ -143,8 +150,9 @@ TEST(Email, ReplyToOnAnotherDomainIsAMismatch) {
 }
 
 TEST(Email, SameRegistrableDomainIsNoMismatch) {
-  auto m = ParseEmail(Mail("From: Bank <alerts@bank.co.uk>\nReply-To: help@support.bank.co.uk\n"
-                           "Return-Path: <bounce@mail.bank.co.uk>\n"));
+  auto m =
+      ParseEmail(Mail("From: Bank <alerts@bank.co.uk>\nReply-To: help@support.bank.co.uk\n"
+                      "Return-Path: <bounce@mail.bank.co.uk>\n"));
   ASSERT_OK(m);
   EXPECT_EQ(FindingFor(*m, "header_mismatch"), nullptr);
 }
@@ -177,7 +185,8 @@ TEST(Email, LinkTextChecksOnlyWordsThatLookLikeAnAddress) {
 TEST(Email, AttachmentsAreListedAndJudged) {
   std::string body =
       "--b\nContent-Type: text/plain\n\nSee the file.\n"
-      "--b\nContent-Type: application/octet-stream\nContent-Disposition: attachment; filename=\"invoice.pdf.exe\"\n"
+      "--b\nContent-Type: application/octet-stream\nContent-Disposition: attachment; "
+      "filename=\"invoice.pdf.exe\"\n"
       "Content-Transfer-Encoding: base64\n\nTVqQAAMAAAAEAAAA\n"
       "--b\nContent-Type: application/zip; name=\"docs.zip\"\nContent-Transfer-Encoding: base64\n\nUEsDBA==\n"
       "--b\nContent-Type: image/png\nContent-Disposition: attachment; filename=\"photo.png\"\n\nxx\n--b--\n";
@@ -194,7 +203,8 @@ TEST(Email, AttachmentsAreListedAndJudged) {
     if (f.flag != "risky_attachment") continue;
     ++risky;
     std::string quoted = m->headers.substr(f.evidence.start, f.evidence.end - f.evidence.start);
-    EXPECT_TRUE(quoted.find("invoice.pdf.exe") != std::string::npos || quoted.find("docs.zip") != std::string::npos)
+    EXPECT_TRUE(quoted.find("invoice.pdf.exe") != std::string::npos ||
+                quoted.find("docs.zip") != std::string::npos)
         << quoted;
   }
   EXPECT_EQ(risky, 2);
@@ -221,7 +231,8 @@ TEST(Email, AuthenticationResultsFailures) {
 TEST(HtmlText, BlocksBecomeLinesAndHiddenTextStaysHidden) {
   HtmlText t = HtmlToText(
       "<html><head><style>.x{}</style><script>var a='<p>';</script></head><body>"
-      "<p>Hello   <b>you</b></p><div>Pay&nbsp;now&amp;here</div><br><a href=\"https://x.org\">https://x.org</a></body>");
+      "<p>Hello   <b>you</b></p><div>Pay&nbsp;now&amp;here</div><br><a "
+      "href=\"https://x.org\">https://x.org</a></body>");
   EXPECT_EQ(t.text, "Hello you\nPay\u00a0now&here\nhttps://x.org");
   ASSERT_EQ(t.links.size(), 1u);
   EXPECT_EQ(t.links[0].href_start, t.links[0].href_end);  // the words are the link: not repeated
@@ -258,10 +269,12 @@ TEST(Email, BadInputIsExplained) {
   ASSERT_FALSE(parts.ok());
   EXPECT_THAT(parts.status().message(), HasSubstr("more than 10 MIME parts"));
 
-  auto unclosed = ParseEmail(Mail("From: a@b.com\nContent-Type: multipart/mixed; boundary=zz\n", "no parts here\n"));
+  auto unclosed =
+      ParseEmail(Mail("From: a@b.com\nContent-Type: multipart/mixed; boundary=zz\n", "no parts here\n"));
   ASSERT_FALSE(unclosed.ok());
-  EXPECT_THAT(unclosed.status().message(),
-              HasSubstr("broken MIME at byte 14: a multipart part has no parts (its boundary 'zz' never appears)"));
+  EXPECT_THAT(
+      unclosed.status().message(),
+      HasSubstr("broken MIME at byte 14: a multipart part has no parts (its boundary 'zz' never appears)"));
 }
 
 TEST(Email, EightBitHeadersBecomeValidUtf8) {
@@ -299,7 +312,9 @@ TEST(Email, LooksLikeEmail) {
 
 TEST(EmailCli, CheckReadsAnEmailFile) {
   std::string out, err;
-  ASSERT_EQ(testing::RunCli("check --format json --file " + kDir + "whatsapp_helpdesk.eml", "", &out, &err), 0) << err;
+  ASSERT_EQ(testing::RunCli("check --format json --file " + kDir + "whatsapp_helpdesk.eml", "", &out, &err),
+            0)
+      << err;
   auto j = nlohmann::json::parse(out);
   EXPECT_EQ(j["verdict"], "scam");
   EXPECT_EQ(j["channel"], "email");

@@ -1,14 +1,15 @@
 // Screenshots: chat bubbles rendered by ImageMagick at test time, read by
 // Tesseract, then checked like any message; and images that must be refused.
+#include "intake/ocr.h"
+
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "intake/ocr.h"
 #include "test_support.h"
 
 namespace redflag {
@@ -55,7 +56,8 @@ class Screenshot : public ::testing::Test {
 };
 
 TEST_F(Screenshot, CodeRequestInAChatBubbleIsAScam) {
-  fs::path png = Bubble("code.png", {"Hi, I sent you a 6-digit code by mistake,", "please send it back, it is urgent"});
+  fs::path png =
+      Bubble("code.png", {"Hi, I sent you a 6-digit code by mistake,", "please send it back, it is urgent"});
   StatusOr<Message> m = ReadScreenshot(Slurp(png));
   ASSERT_OK(m);
   EXPECT_THAT(m->text, HasSubstr("code by mistake"));
@@ -69,7 +71,8 @@ TEST_F(Screenshot, CodeRequestInAChatBubbleIsAScam) {
 }
 
 TEST_F(Screenshot, JpegAndFrenchAreRead) {
-  fs::path png = Bubble("colis.png", {"Votre colis est bloqu\u00e9. Payez les frais de", "livraison de 1,99 EUR avant 24 heures."});
+  fs::path png = Bubble("colis.png", {"Votre colis est bloqu\u00e9. Payez les frais de",
+                                      "livraison de 1,99 EUR avant 24 heures."});
   fs::path jpg = dir_ / "colis.jpg";
   ASSERT_EQ(std::system(("convert '" + png.string() + "' -quality 85 '" + jpg.string() + "'").c_str()), 0);
   OcrOptions fra;
@@ -125,7 +128,8 @@ TEST_F(Screenshot, MissingLanguageDataIsNamed) {
 }
 
 TEST_F(Screenshot, CliReportsOcr) {
-  fs::path png = Bubble("cli.png", {"Hi, I sent you a 6-digit code by mistake,", "please send it back, it is urgent"});
+  fs::path png =
+      Bubble("cli.png", {"Hi, I sent you a 6-digit code by mistake,", "please send it back, it is urgent"});
   std::string out, err;
   ASSERT_EQ(testing::RunCli("check --format json --file '" + png.string() + "'", "", &out, &err), 0) << err;
   auto j = nlohmann::json::parse(out);
@@ -138,7 +142,8 @@ TEST_F(Screenshot, CliReportsOcr) {
   std::ofstream(fake) << "not really a picture";
   EXPECT_EQ(testing::RunCli("check --file '" + fake.string() + "'", "", nullptr, &err), 3);
   EXPECT_THAT(err, HasSubstr("fake.png: not a PNG or JPEG image"));
-  EXPECT_EQ(testing::RunCli("check --max-image-pixels 1000 --file '" + png.string() + "'", "", nullptr, &err), 3);
+  EXPECT_EQ(testing::RunCli("check --max-image-pixels 1000 --file '" + png.string() + "'", "", nullptr, &err),
+            3);
   EXPECT_THAT(err, HasSubstr("pixels, over the limit of 1000"));
 }
 

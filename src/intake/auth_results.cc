@@ -21,9 +21,12 @@ size_t SkipSpaceAndComments(std::string_view s, size_t at) {
     } else if (s[at] == '(') {
       int depth = 0;
       for (; at < s.size(); ++at) {
-        if (s[at] == '\\') ++at;
-        else if (s[at] == '(') ++depth;
-        else if (s[at] == ')' && --depth == 0) break;
+        if (s[at] == '\\')
+          ++at;
+        else if (s[at] == '(')
+          ++depth;
+        else if (s[at] == ')' && --depth == 0)
+          break;
       }
       if (at < s.size()) ++at;
     } else {
@@ -53,12 +56,18 @@ std::vector<AuthFailure> FindAuthFailures(std::string_view header) {
   int depth = 0;
   for (size_t i = colon + 1; i < header.size(); ++i) {
     char c = header[i];
-    if (c == '\\') ++i;
-    else if (quoted) quoted = c != '"';
-    else if (c == '"') quoted = true;
-    else if (c == '(') ++depth;
-    else if (c == ')' && depth > 0) --depth;
-    else if (c == ';' && depth == 0) starts.push_back(i + 1);
+    if (c == '\\')
+      ++i;
+    else if (quoted)
+      quoted = c != '"';
+    else if (c == '"')
+      quoted = true;
+    else if (c == '(')
+      ++depth;
+    else if (c == ')' && depth > 0)
+      --depth;
+    else if (c == ';' && depth == 0)
+      starts.push_back(i + 1);
   }
   for (size_t start : starts) {
     size_t m = SkipSpaceAndComments(header, start);

@@ -106,13 +106,20 @@ struct RiskyKind {
   double strength;
 };
 constexpr std::array kRiskyKinds = {
-    RiskyKind{"apk", "an Android app", 1.0},          RiskyKind{"exe", "a Windows program", 1.0},
-    RiskyKind{"scr", "a Windows program", 1.0},       RiskyKind{"com", "a Windows program", 0.9},
-    RiskyKind{"msi", "a Windows installer", 1.0},     RiskyKind{"bat", "a Windows script", 1.0},
-    RiskyKind{"cmd", "a Windows script", 1.0},        RiskyKind{"ps1", "a PowerShell script", 1.0},
-    RiskyKind{"vbs", "a Windows script", 1.0},        RiskyKind{"js", "a script", 1.0},
-    RiskyKind{"jse", "a script", 1.0},                RiskyKind{"wsf", "a Windows script", 1.0},
-    RiskyKind{"hta", "a Windows web application", 1.0}, RiskyKind{"jar", "a Java program", 1.0},
+    RiskyKind{"apk", "an Android app", 1.0},
+    RiskyKind{"exe", "a Windows program", 1.0},
+    RiskyKind{"scr", "a Windows program", 1.0},
+    RiskyKind{"com", "a Windows program", 0.9},
+    RiskyKind{"msi", "a Windows installer", 1.0},
+    RiskyKind{"bat", "a Windows script", 1.0},
+    RiskyKind{"cmd", "a Windows script", 1.0},
+    RiskyKind{"ps1", "a PowerShell script", 1.0},
+    RiskyKind{"vbs", "a Windows script", 1.0},
+    RiskyKind{"js", "a script", 1.0},
+    RiskyKind{"jse", "a script", 1.0},
+    RiskyKind{"wsf", "a Windows script", 1.0},
+    RiskyKind{"hta", "a Windows web application", 1.0},
+    RiskyKind{"jar", "a Java program", 1.0},
     RiskyKind{"lnk", "a Windows shortcut that can run a program", 1.0},
     RiskyKind{"iso", "a disk image that can hide a program", 0.8},
     RiskyKind{"img", "a disk image that can hide a program", 0.8},
@@ -141,7 +148,8 @@ constexpr std::array<std::pair<const char*, const char*>, 4> kRiskyTypes = {{
 const RiskyKind* RiskOf(const Attachment& a) {
   std::string ext;
   std::string name = Lower(a.name);
-  while (!name.empty() && (name.back() == ' ' || name.back() == '.')) name.pop_back();  // "x.exe ." runs as .exe
+  while (!name.empty() && (name.back() == ' ' || name.back() == '.'))
+    name.pop_back();  // "x.exe ." runs as .exe
   if (size_t dot = name.rfind('.'); dot != std::string::npos) ext = name.substr(dot + 1);
   if (ext.empty())
     for (auto [type, e] : kRiskyTypes)
@@ -154,7 +162,7 @@ const RiskyKind* RiskOf(const Attachment& a) {
 struct ParseState {
   std::string_view bytes;
   const EmailLimits* limits;
-  Status error;          // the first broken-MIME problem
+  Status error;  // the first broken-MIME problem
   size_t parts = 0;
   std::string html, plain;
   struct Found {
@@ -168,15 +176,25 @@ void OnWarning(gint64 offset, GMimeParserWarning code, const gchar* item, gpoint
   auto* state = static_cast<ParseState*>(data);
   const char* what = nullptr;
   switch (code) {
-    case GMIME_CRIT_MULTIPART_WITHOUT_BOUNDARY: what = "a multipart part has no boundary parameter"; break;
-    case GMIME_WARN_MALFORMED_MULTIPART: what = "a multipart part has no parts (its boundary never appears)"; break;
-    case GMIME_CRIT_PART_WITHOUT_HEADERS_OR_CONTENT: what = "a MIME part has neither headers nor content"; break;
-    case GMIME_CRIT_NESTING_OVERFLOW: what = "MIME parts are nested too deep"; break;
-    default: return;  // common in real mail (duplicate headers, raw 8-bit text): read on
+    case GMIME_CRIT_MULTIPART_WITHOUT_BOUNDARY:
+      what = "a multipart part has no boundary parameter";
+      break;
+    case GMIME_WARN_MALFORMED_MULTIPART:
+      what = "a multipart part has no parts (its boundary never appears)";
+      break;
+    case GMIME_CRIT_PART_WITHOUT_HEADERS_OR_CONTENT:
+      what = "a MIME part has neither headers nor content";
+      break;
+    case GMIME_CRIT_NESTING_OVERFLOW:
+      what = "MIME parts are nested too deep";
+      break;
+    default:
+      return;  // common in real mail (duplicate headers, raw 8-bit text): read on
   }
   if (!state->error.ok()) return;
   std::string message = "broken MIME at byte " + std::to_string(offset) + ": " + what;
-  if (item != nullptr && *item != '\0') message += " (" + ValidBytes(std::string_view(item).substr(0, 80)) + ")";
+  if (item != nullptr && *item != '\0')
+    message += " (" + ValidBytes(std::string_view(item).substr(0, 80)) + ")";
   state->error = InvalidArgument(std::move(message));
 }
 
@@ -189,10 +207,10 @@ void OnPart(GMimeObject* /*parent*/, GMimeObject* object, gpointer data) {
     if (g_mime_multipart_get_count(GMIME_MULTIPART(object)) == 0) {
       GMimeHeader* h = g_mime_header_list_get_header(g_mime_object_get_header_list(object), "Content-Type");
       const char* boundary = g_mime_multipart_get_boundary(GMIME_MULTIPART(object));
-      state->error = InvalidArgument("broken MIME at byte " + std::to_string(h ? g_mime_header_get_offset(h) : 0) +
-                                     ": a multipart part has no parts (its boundary '" +
-                                     ValidBytes(boundary ? std::string_view(boundary).substr(0, 70) : "") +
-                                     "' never appears)");
+      state->error = InvalidArgument(
+          "broken MIME at byte " + std::to_string(h ? g_mime_header_get_offset(h) : 0) +
+          ": a multipart part has no parts (its boundary '" +
+          ValidBytes(boundary ? std::string_view(boundary).substr(0, 70) : "") + "' never appears)");
     }
     return;
   }
@@ -207,7 +225,8 @@ void OnPart(GMimeObject* /*parent*/, GMimeObject* object, gpointer data) {
   GMimePart* part = GMIME_PART(object);
   const char* filename = g_mime_part_get_filename(part);
   bool attachment = g_mime_part_is_attachment(part) || filename != nullptr;
-  if (!attachment && GMIME_IS_TEXT_PART(object) && (content_type == "text/html" || content_type == "text/plain")) {
+  if (!attachment && GMIME_IS_TEXT_PART(object) &&
+      (content_type == "text/html" || content_type == "text/plain")) {
     GString_ text(g_mime_text_part_get_text(GMIME_TEXT_PART(object)));
     std::string& to = content_type == "text/html" ? state->html : state->plain;
     if (!to.empty()) to += "\n\n";
@@ -293,13 +312,15 @@ void CheckLinks(const HtmlText& html, Message* m) {
       continue;
     std::string href = Lower(link.href);
     size_t colon = href.find(':');
-    if (colon != std::string::npos && href.compare(0, colon, "http") != 0 && href.compare(0, colon, "https") != 0)
+    if (colon != std::string::npos && href.compare(0, colon, "http") != 0 &&
+        href.compare(0, colon, "https") != 0)
       continue;  // mailto:, tel:, cid:
     HostParts shown_host, target;
     if (!ParseHost(shown, &shown_host) || shown_host.registrable.empty()) continue;
     if (!ParseHost(link.href, &target) || target.registrable.empty()) continue;
     if (shown_host.registrable == target.registrable) continue;
-    m->findings.push_back({"link_text_mismatch", 0.9,
+    m->findings.push_back({"link_text_mismatch",
+                           0.9,
                            {Field::kText, link.text_start, link.href_end, "",
                             "shows " + shown_host.registrable + " but goes to " + target.registrable}});
   }
@@ -308,8 +329,9 @@ void CheckLinks(const HtmlText& html, Message* m) {
 }  // namespace
 
 bool LooksLikeEmail(std::string_view bytes) {
-  static constexpr std::array<std::string_view, 9> kTelling = {
-      "from", "subject", "received", "return-path", "message-id", "date", "mime-version", "delivered-to", "to"};
+  static constexpr std::array<std::string_view, 9> kTelling = {"from",         "subject",      "received",
+                                                               "return-path",  "message-id",   "date",
+                                                               "mime-version", "delivered-to", "to"};
   size_t at = 0, lines = 0, telling = 0;
   while (at < bytes.size() && lines < 40) {
     size_t nl = bytes.find('\n', at);
@@ -347,8 +369,10 @@ StatusOr<Message> ParseEmail(std::string_view bytes, const EmailLimits& limits) 
   GPtr<GMimeMessage> message(g_mime_parser_construct_message(parser.get(), options.get()));
   if (!state.error.ok()) return state.error;
   gint64 headers_end = g_mime_parser_get_headers_end(parser.get());
-  GMimeHeaderList* header_list = message ? g_mime_object_get_header_list(GMIME_OBJECT(message.get())) : nullptr;
-  if (!message || header_list == nullptr || g_mime_header_list_get_count(header_list) == 0 || headers_end <= 0)
+  GMimeHeaderList* header_list =
+      message ? g_mime_object_get_header_list(GMIME_OBJECT(message.get())) : nullptr;
+  if (!message || header_list == nullptr || g_mime_header_list_get_count(header_list) == 0 ||
+      headers_end <= 0)
     return InvalidArgument("not an email: it does not start with header lines such as 'From: ...'");
 
   Message m;
@@ -395,9 +419,10 @@ StatusOr<Message> ParseEmail(std::string_view bytes, const EmailLimits& limits) 
       auto [start, end] = HeaderLineAt(bytes, static_cast<size_t>(offset));
       for (const AuthFailure& f : FindAuthFailures(bytes.substr(start, end - start))) {
         double strength = f.result == "softfail" ? 0.5 : f.method == "dmarc" ? 1.0 : 0.8;
-        builder.Flag("auth_failed", strength,
-                     {Field::kHeaders, static_cast<uint32_t>(start + f.start), static_cast<uint32_t>(start + f.end),
-                      "", "the receiving server's " + f.method + " check: " + f.result});
+        builder.Flag(
+            "auth_failed", strength,
+            {Field::kHeaders, static_cast<uint32_t>(start + f.start), static_cast<uint32_t>(start + f.end),
+             "", "the receiving server's " + f.method + " check: " + f.result});
       }
     } else if ((name == "reply-to" || name == "return-path") && !from_domain.empty()) {
       GPtr<InternetAddressList> list(internet_address_list_parse(nullptr, g_mime_header_get_value(h)));
@@ -421,7 +446,8 @@ StatusOr<Message> ParseEmail(std::string_view bytes, const EmailLimits& limits) 
     const RiskyKind* risk = RiskOf(found.attachment);
     found.attachment.risky = risk != nullptr;
     if (risk != nullptr && found.header_offset >= 0) {
-      std::string note = (found.attachment.name.empty() ? std::string("the attachment") : "'" + found.attachment.name + "'") +
+      std::string note = (found.attachment.name.empty() ? std::string("the attachment")
+                                                        : "'" + found.attachment.name + "'") +
                          " is " + risk->why;
       builder.Flag("risky_attachment", risk->strength,
                    builder.AppendHeader(static_cast<size_t>(found.header_offset), std::move(note)));

@@ -13,7 +13,7 @@ namespace redflag {
 
 // One <a href> of the page, with byte offsets into HtmlText::text.
 struct HtmlLink {
-  std::string href;                    // as written (entities decoded)
+  std::string href;                       // as written (entities decoded)
   uint32_t text_start = 0, text_end = 0;  // the visible words (may be empty)
   uint32_t href_start = 0, href_end = 0;  // the "<href>" added after them; equal when not added
 };

@@ -81,11 +81,12 @@ StatusOr<OcrResult> RecognizeText(std::string_view bytes, const OcrOptions& o) {
                            " image's header is broken");
   uint64_t pixels = static_cast<uint64_t>(w) * static_cast<uint64_t>(h);
   if (pixels > o.max_pixels)
-    return TooLarge("the image is " + std::to_string(w) + "x" + std::to_string(h) + " = " + std::to_string(pixels) +
-                    " pixels, over the limit of " + std::to_string(o.max_pixels));
+    return TooLarge("the image is " + std::to_string(w) + "x" + std::to_string(h) + " = " +
+                    std::to_string(pixels) + " pixels, over the limit of " + std::to_string(o.max_pixels));
   PixPtr pix(pixReadMem(data, bytes.size()));
-  if (!pix) return InvalidArgument(std::string("the ") + (format == ImageFormat::kPng ? "PNG" : "JPEG") +
-                                   " image does not decode (truncated or corrupt)");
+  if (!pix)
+    return InvalidArgument(std::string("the ") + (format == ImageFormat::kPng ? "PNG" : "JPEG") +
+                           " image does not decode (truncated or corrupt)");
   // Tesseract reads text best at about 300 dpi; a phone screenshot's small
   // letters gain from being doubled first.
   if (w < 1200 && pixels * 4 <= o.max_pixels) {
@@ -117,8 +118,8 @@ StatusOr<OcrResult> RecognizeText(std::string_view bytes, const OcrOptions& o) {
   result.height = static_cast<uint32_t>(h);
   t->Clear();
   // Trim the trailing blank lines and form feed Tesseract ends a page with.
-  while (!result.text.empty() && (result.text.back() == '\n' || result.text.back() == '\f' ||
-                                  result.text.back() == ' '))
+  while (!result.text.empty() &&
+         (result.text.back() == '\n' || result.text.back() == '\f' || result.text.back() == ' '))
     result.text.pop_back();
   return result;
 }

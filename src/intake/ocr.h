@@ -22,18 +22,18 @@
 namespace redflag {
 
 struct OcrOptions {
-  size_t max_bytes = 20 << 20;         // (20 MiB) the image file; over it: kTooLarge
-  uint64_t max_pixels = 40'000'000;    // (40 megapixels) width x height; over it: kTooLarge
+  size_t max_bytes = 20 << 20;       // (20 MiB) the image file; over it: kTooLarge
+  uint64_t max_pixels = 40'000'000;  // (40 megapixels) width x height; over it: kTooLarge
   // ("eng") Tesseract languages joined by '+': "eng+urd", "fra", "hin". Debian's
   // tesseract-ocr-LANG packages install them; more languages is slower.
   std::string languages = "eng";
-  std::string datapath;                // ("") Tesseract's own: /usr/share/tesseract-ocr/5/tessdata
-  int timeout_ms = 30'000;             // (30 s) recognition stops there: kTooLarge
+  std::string datapath;     // ("") Tesseract's own: /usr/share/tesseract-ocr/5/tessdata
+  int timeout_ms = 30'000;  // (30 s) recognition stops there: kTooLarge
 };
 
 struct OcrResult {
-  std::string text;         // UTF-8, one line per line of the picture
-  double confidence = 0;    // mean word confidence, 0..100
+  std::string text;       // UTF-8, one line per line of the picture
+  double confidence = 0;  // mean word confidence, 0..100
   uint32_t width = 0, height = 0;
 };
 
