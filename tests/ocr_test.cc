@@ -138,6 +138,9 @@ TEST_F(Screenshot, CliReportsOcr) {
   EXPECT_EQ(j["input"]["ocr"], true);
   EXPECT_GT(j["input"]["ocr_confidence"].get<double>(), 60);
 
+  ASSERT_EQ(testing::RunCli("check --file '" + png.string() + "'", "", &out, &err), 0) << err;
+  EXPECT_THAT(out, HasSubstr("The text was read from the picture by OCR ("));
+
   fs::path fake = dir_ / "fake.png";
   std::ofstream(fake) << "not really a picture";
   EXPECT_EQ(testing::RunCli("check --file '" + fake.string() + "'", "", nullptr, &err), 3);
