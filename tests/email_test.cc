@@ -238,11 +238,25 @@ TEST(HtmlText, BlocksBecomeLinesAndHiddenTextStaysHidden) {
   EXPECT_EQ(t.links[0].href_start, t.links[0].href_end);  // the words are the link: not repeated
 }
 
-TEST(HtmlText, DeepNestingDoesNotOverflow) {
+TEST(HtmlText, NestingDepthIsEstimatedBeforeParsing) {
+  EXPECT_EQ(HtmlNestingDepth("<div><p>a<p>b<br><img src=x><span>c</span></div>", 100), 2u);
+  EXPECT_EQ(HtmlNestingDepth("<div></i></div><div><b/></div>", 100), 1u);  // a stray end tag closes nothing
+  EXPECT_EQ(HtmlNestingDepth("<!-- <div><div> --><script>'<div>'</script><b>", 100), 1u);
+  std::string deep;
+  for (int i = 0; i < 5000; ++i) deep += "<b></i>";
+  EXPECT_GT(HtmlNestingDepth(deep, 1000), 1000u);
+  std::string nested;
+  for (int i = 0; i < 1000; ++i) nested += "<span>";
+  EXPECT_EQ(HtmlToText(nested + "deep").text, "deep");
+}
+
+TEST(Email, DeeplyNestedHtmlIsRefused) {
   std::string html;
-  for (int i = 0; i < 20000; ++i) html += "<span>";
-  html += "deep";
-  EXPECT_EQ(HtmlToText(html).text, "deep");
+  for (int i = 0; i < 100000; ++i) html += "<b>";
+  auto m = ParseEmail(Mail("From: a@example.com\nContent-Type: text/html\n", html + "hello"));
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().code(), StatusCode::kTooLarge);
+  EXPECT_THAT(m.status().message(), HasSubstr("HTML nests elements more than 1000 deep"));
 }
 
 TEST(Email, BadInputIsExplained) {

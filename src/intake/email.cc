@@ -397,6 +397,9 @@ StatusOr<Message> ParseEmail(std::string_view bytes, const EmailLimits& limits) 
 
   HtmlText html;
   if (!state.html.empty()) {
+    if (HtmlNestingDepth(state.html, limits.max_html_depth) > limits.max_html_depth)
+      return TooLarge("the email's HTML nests elements more than " + std::to_string(limits.max_html_depth) +
+                      " deep");
     html = HtmlToText(state.html);
     m.text = std::move(html.text);
     html.text.clear();

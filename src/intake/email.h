@@ -26,6 +26,7 @@ struct EmailLimits {
   size_t max_bytes = 25 << 20;      // (25 MiB) the whole .eml; over it: kTooLarge
   size_t max_text_bytes = 1 << 20;  // (1 MiB) the body once decoded and turned into text
   size_t max_parts = 1000;          // MIME parts; more: kTooLarge (bounds nesting and work)
+  size_t max_html_depth = 1000;     // HTML elements nested deeper: kTooLarge (parsing cost grows as its square)
 };
 
 // Errors, each naming the problem and, for broken MIME, the byte offset:

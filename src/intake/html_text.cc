@@ -2,6 +2,8 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
+#include <map>
 #include <memory>
 
 namespace redflag {
@@ -153,7 +155,65 @@ void Walk(const GumboNode* node, TextBuilder* b) {
   }
 }
 
+// Elements that never hold others, or whose end tag is optional (the parser
+// closes them itself): they do not deepen the tree.
+bool NeverNests(std::string_view name) {
+  static constexpr std::string_view kNames[] = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+      "track", "wbr", "p", "li", "td", "th", "tr", "option", "optgroup", "dt", "dd", "thead", "tbody",
+      "tfoot", "colgroup", "rb", "rt", "rp", "html", "head", "body"};
+  return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
+}
+
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 }  // namespace
+
+size_t HtmlNestingDepth(std::string_view html, size_t stop_above) {
+  std::vector<std::string> open;
+  std::map<std::string, size_t> open_count;
+  size_t deepest = 0;
+  for (size_t at = html.find('<'); at != std::string_view::npos && deepest <= stop_above;
+       at = html.find('<', at + 1)) {
+    if (html.compare(at, 4, "<!--") == 0) {  // a comment
+      at = html.find("-->", at + 4);
+      if (at == std::string_view::npos) break;
+      continue;
+    }
+    bool closing = at + 1 < html.size() && html[at + 1] == '/';
+    size_t name_at = at + (closing ? 2 : 1);
+    if (name_at >= html.size() || !IsAsciiAlpha(html[name_at])) continue;
+    size_t name_end = name_at;
+    while (name_end < html.size() && !IsSpace(html[name_end]) && html[name_end] != '>' && html[name_end] != '/')
+      ++name_end;
+    std::string name(html.substr(name_at, name_end - name_at));
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    size_t end = html.find('>', name_end);
+    if (end == std::string_view::npos) break;
+    if (closing) {
+      if (open_count[name] == 0) continue;  // the parser ignores a stray end tag
+      while (!open.empty()) {
+        std::string top = std::move(open.back());
+        open.pop_back();
+        --open_count[top];
+        if (top == name) break;
+      }
+      continue;
+    }
+    if (name == "script" || name == "style") {  // raw text up to its end tag
+      size_t close = html.find("</" + name, end);
+      if (close == std::string_view::npos) break;
+      at = close;
+      continue;
+    }
+    if (html[end - 1] == '/' || NeverNests(name)) continue;
+    open.push_back(name);
+    ++open_count[name];
+    deepest = std::max(deepest, open.size());
+    at = end;
+  }
+  return deepest;
+}
 
 HtmlText HtmlToText(std::string_view html) {
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> doc(

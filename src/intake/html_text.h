@@ -4,6 +4,7 @@
 #ifndef REDFLAG_INTAKE_HTML_TEXT_H_
 #define REDFLAG_INTAKE_HTML_TEXT_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -26,6 +27,13 @@ struct HtmlText {
 // Never fails: gumbo parses any bytes as browsers would. Text inside <script>,
 // <style>, <head> and <template> is not shown to a reader, so it is left out.
 HtmlText HtmlToText(std::string_view html);
+
+// How deep the page's elements nest, as a quick scan of its tags estimates it
+// (void elements and those whose end tag may be left out are not counted; an
+// end tag closes the latest open element of its name). Stops counting above
+// `stop_above`. gumbo's time and memory grow with the square of the nesting,
+// so a reader refuses a page above a limit before parsing it.
+size_t HtmlNestingDepth(std::string_view html, size_t stop_above);
 
 }  // namespace redflag
 
