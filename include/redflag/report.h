@@ -13,9 +13,10 @@ namespace redflag {
 enum class Verdict { kNoRedFlags, kSuspicious, kScam };  // never "safe"
 std::string_view VerdictName(Verdict verdict);          // "no_red_flags" | "suspicious" | "scam"
 
-// Which input field a piece of evidence comes from.
-enum class Field { kText, kFrom, kSubject };
-std::string_view FieldName(Field field);  // "text" | "from" | "subject"
+// Which input field a piece of evidence comes from. kHeaders is Message::headers
+// (an email's header lines as received).
+enum class Field { kText, kFrom, kSubject, kHeaders };
+std::string_view FieldName(Field field);  // "text" | "from" | "subject" | "headers"
 
 // A span of the input: byte offsets into the UTF-8 field as given, start
 // inclusive, end exclusive. `text` is exactly that slice of the field.
@@ -78,6 +79,21 @@ struct Advice {
   std::vector<ReportContact> report;
 };
 
+// An email's attachment, as the report lists it.
+struct Attachment {
+  std::string name;          // the file name as given (decoded), "" when none
+  std::string content_type;  // "application/vnd.android.package-archive"
+  uint64_t bytes = 0;        // decoded size
+  bool risky = false;        // a kind of file that runs code or hides one (.apk, .exe, .zip, ...)
+};
+
+// What the message was read from, when it was not typed text.
+struct InputSummary {
+  std::string format = "text";   // "text" | "eml" | "image"
+  double ocr_confidence = -1;    // image: Tesseract's mean word confidence, 0..100; -1: no OCR
+  std::vector<Attachment> attachments;  // eml
+};
+
 struct Report {
   Verdict verdict = Verdict::kNoRedFlags;
   int risk = 0;                    // 0..100
@@ -90,6 +106,7 @@ struct Report {
   std::vector<BrandMention> brands;
   std::vector<ContactVerdict> contacts;
   Advice advice;
+  InputSummary input;              // copied from Message::input
 };
 
 }  // namespace redflag

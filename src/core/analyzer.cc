@@ -63,7 +63,8 @@ class Analyzer::Impl {
 
   Status Check(const Message& m) const {
     if (m.text.empty() && m.subject.empty()) return InvalidArgument("the message is empty");
-    for (auto [value, name] : {std::pair{&m.text, "text"}, {&m.from, "from"}, {&m.subject, "subject"}}) {
+    for (auto [value, name] :
+         {std::pair{&m.text, "text"}, {&m.from, "from"}, {&m.subject, "subject"}, {&m.headers, "headers"}}) {
       if (value->size() > options_.max_message_bytes)
         return TooLarge(std::string(name) + ": " + std::to_string(value->size()) + " bytes is over the limit of " +
                         std::to_string(options_.max_message_bytes));
@@ -112,8 +113,30 @@ class Analyzer::Impl {
     impersonation_.Run(in, &findings, &report);
 
     if (model_) AddModelFlag(m, code_delivery, &findings);
+    REDFLAG_RETURN_IF_ERROR(AddInputFindings(m, &findings));
+    report.input = m.input;
     JudgeReport(*kb_, {&findings, m.channel, m.country, lang, code_delivery}, &report);
     return report;
+  }
+
+  // What the input's parser found (an email's headers, links, attachments).
+  Status AddInputFindings(const Message& m, Findings* findings) const {
+    for (const InputFinding& f : m.findings) {
+      if (kb_->FindFlag(f.flag) == nullptr) return InvalidArgument("input finding: unknown red flag '" + f.flag + "'");
+      const Evidence& e = f.evidence;
+      const std::string& field = e.field == Field::kText      ? m.text
+                                 : e.field == Field::kFrom    ? m.from
+                                 : e.field == Field::kSubject ? m.subject
+                                                              : m.headers;
+      if (e.start > e.end || e.end > field.size())
+        return InvalidArgument("input finding '" + f.flag + "': evidence [" + std::to_string(e.start) + ", " +
+                               std::to_string(e.end) + ") is outside the " + std::string(FieldName(e.field)) +
+                               " field");
+      Evidence quoted = e;
+      quoted.text = field.substr(e.start, e.end - e.start);
+      findings->Add(f.flag, std::clamp(f.strength, 0.0, 1.0), std::move(quoted));
+    }
+    return Status::Ok();
   }
 
   StatusOr<ContactVerdict> Verify(const ContactQuery& q) const {

@@ -44,6 +44,7 @@ std::string_view FieldName(Field field) {
     case Field::kText: return "text";
     case Field::kFrom: return "from";
     case Field::kSubject: return "subject";
+    case Field::kHeaders: return "headers";
   }
   return "";
 }

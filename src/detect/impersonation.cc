@@ -177,8 +177,9 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
 
   bool push = HasAny(*findings, kPushFlags);
   for (auto& [brand, c] : claimed) {
+    auto* target = brand;  // clang 14 cannot capture a structured binding
     bool sender_official = std::any_of(sender_owners.begin(), sender_owners.end(),
-                                       [&](const Brand* o) { return registry_.SameFamily(o, brand); });
+                                       [&](const Brand* o) { return registry_.SameFamily(o, target); });
     if (!in.sender->contacts.empty() && !sender_official) {
       Evidence e = sender_evidence;
       e.note = "not an official " + brand->name + " address";
@@ -208,8 +209,9 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
   }
 
   for (auto& [brand, c] : claimed) {
+    auto* target = brand;  // clang 14 cannot capture a structured binding
     bool sender_official = std::any_of(sender_owners.begin(), sender_owners.end(),
-                                       [&](const Brand* o) { return registry_.SameFamily(o, brand); });
+                                       [&](const Brand* o) { return registry_.SameFamily(o, target); });
     if (sender_official) continue;
     bool strong = c.how == "disguised" || c.how == "link" || push || findings->Has("channel_never_used") ||
                   findings->Has("sender_not_official") || findings->Has("link_not_official");

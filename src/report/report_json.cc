@@ -66,6 +66,35 @@ void WriteAdviceItems(W& w, const char* key, const std::vector<AdviceItem>& item
   w.EndArray();
 }
 
+// Where the message came from: "text", an email ("eml") or a screenshot read by OCR ("image").
+template <typename W>
+void WriteInput(W& w, const InputSummary& in) {
+  w.StartObject();
+  Field(w, "format", in.format);
+  if (in.ocr_confidence >= 0) {
+    w.Key("ocr");
+    w.Bool(true);
+    w.Key("ocr_confidence");
+    w.Double(in.ocr_confidence);
+  }
+  if (in.format == "eml") {
+    w.Key("attachments");
+    w.StartArray();
+    for (const Attachment& a : in.attachments) {
+      w.StartObject();
+      Field(w, "name", a.name);
+      Field(w, "content_type", a.content_type);
+      w.Key("bytes");
+      w.Uint64(a.bytes);
+      w.Key("risky");
+      w.Bool(a.risky);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  w.EndObject();
+}
+
 template <typename W>
 void WriteReport(W& w, const Report& r, const ReportJsonExtras& extras) {
   w.StartObject();
@@ -84,6 +113,8 @@ void WriteReport(W& w, const Report& r, const ReportJsonExtras& extras) {
   w.Key("channel");
   if (r.channel.empty()) w.Null();
   else Str(w, r.channel);
+  w.Key("input");
+  WriteInput(w, r.input);
 
   w.Key("red_flags");
   w.StartArray();

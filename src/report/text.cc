@@ -50,6 +50,12 @@ std::string RenderReportText(const Report& r, const std::string& message_text, c
   Style style{color};
   std::ostringstream out;
   out << style.Verdict(r.verdict, r.summary) << "  (risk " << r.risk << "/100)\n";
+  if (r.input.ocr_confidence >= 0) {  // say the words were read from a picture, and how surely
+    std::string note = Heading(ui, en, "from_ocr");
+    if (size_t at = note.find("{confidence}"); at != std::string::npos)
+      note.replace(at, 12, std::to_string(static_cast<int>(r.input.ocr_confidence + 0.5)));
+    out << note << "\n";
+  }
 
   if (!r.red_flags.empty()) {
     out << "\n" << style.Bold(Heading(ui, en, "red_flags")) << "\n";
