@@ -44,6 +44,7 @@ void AddCheckCommand(CLI::App* app, int* exit_code);
 void AddVerifyCommand(CLI::App* app, int* exit_code);
 void AddScanCommand(CLI::App* app, int* exit_code);
 void AddKbCommand(CLI::App* app, int* exit_code);
+void AddServeCommand(CLI::App* app, int* exit_code);
 
 }  // namespace redflag::cli
 

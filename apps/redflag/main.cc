@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   AddVerifyCommand(&app, &exit_code);
   AddScanCommand(&app, &exit_code);
   AddKbCommand(&app, &exit_code);
+  AddServeCommand(&app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
