@@ -87,7 +87,9 @@ class Server::Impl {
       request_start = Clock::now();
       return httplib::Server::HandlerResponse::Unhandled;
     });
-    http_.set_logger([this](const Request& req, const Response& res) {
+    // Counted and logged just before the answer is written, so a client that
+    // reads /metrics next sees its previous request.
+    http_.set_post_routing_handler([this](const Request& req, Response& res) {
       double seconds = std::chrono::duration<double>(Clock::now() - request_start).count();
       std::string route = RouteLabel(req.method, req.path);
       ctx_.metrics.ObserveRequest(route, res.status, seconds);
