@@ -54,6 +54,9 @@ async function setLanguage(lang) {
     if (text) node.setAttribute('aria-label', text);
   }
   document.getElementById('ui-lang').value = lang;
+  // Answers already shown are in the old language: ask again to see them in the new one.
+  document.getElementById('result').replaceChildren();
+  document.getElementById('contact-result').replaceChildren();
   try { localStorage.setItem('redflag.lang', lang); } catch (_) { /* private mode */ }
   await loadCountries();
   route();
@@ -100,8 +103,12 @@ function highlighted(text, ranges) {
 }
 
 function verdictBox(verdict, detail) {
-  const heading = el('h2', { tabindex: '-1' }, t(`verdict_${verdict}`));
-  return el('div', { class: `verdict ${verdict}`, 'data-verdict': verdict }, heading, el('p', {}, detail));
+  const title = t(`verdict_${verdict}`);
+  const plain = (s) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const heading = el('h2', { tabindex: '-1' }, title);
+  // The engine's summary often says the same in other words; say it once.
+  return el('div', { class: `verdict ${verdict}`, 'data-verdict': verdict }, heading,
+    plain(detail) === plain(title) ? '' : el('p', {}, detail));
 }
 
 function reportContact(c) {
