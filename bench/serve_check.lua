@@ -2,7 +2,8 @@
 wrk.method = "POST"
 wrk.path = "/v1/check"
 wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"text":"Royal Mail: your parcel is waiting at our depot. A shipping fee of 1.45 GBP is unpaid. ' ..
+-- REDFLAG_BENCH_BODY replaces it (e.g. a harmless text, to see the HTTP overhead alone).
+wrk.body = os.getenv("REDFLAG_BENCH_BODY") or '{"text":"Royal Mail: your parcel is waiting at our depot. A shipping fee of 1.45 GBP is unpaid. ' ..
   'Pay now or it will be returned to sender: https://royalmail-redelivery-uk.com/pay","channel":"sms",' ..
   '"from":"+447700900123","country":"GB"}'
 

@@ -19,5 +19,15 @@ for _ in $(seq 600); do grep -q listening "$out" && break; sleep 0.1; done
 url=$(grep -o 'http://[^ ]*' "$out")
 url=${url%/}
 wrk -t2 -c"$connections" -d2s -s "$root/bench/serve_check.lua" "$url" >/dev/null  # warm-up
+# The server's CPU time (user + system, in clock ticks) from /proc: with the
+# request count it gives CPU per request, which holds even on a busy machine.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 echo "wrk -t2 -c$connections -d${seconds}s POST $url/v1/check"
-wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$root/bench/serve_check.lua" "$url"
+before=$(cpu_ticks)
+result=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$root/bench/serve_check.lua" "$url")
+after=$(cpu_ticks)
+echo "$result"
+requests=$(echo "$result" | awk '/requests in/ {print $1}')
+awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+  'BEGIN { printf "server CPU per request: %.0f us (%d requests)\n", t / hz / n * 1e6, n }'
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
