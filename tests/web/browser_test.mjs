@@ -1,4 +1,4 @@
-// The page in a real browser: Debian's Chromium, headless, driven by
+// The page in a real browser (and the OpenAPI document, checked by a validator): Debian's Chromium, headless, driven by
 // Playwright, against a real `redflag serve` on a free loopback port.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { Validator } from '@seriousme/openapi-schema-validator';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -142,4 +143,12 @@ test('larger text can be switched on and the page loads nothing from elsewhere',
   assert.equal(await page.getAttribute('#large-text', 'aria-pressed'), 'true');
   assert.deepEqual(foreignRequests, []);
   await page.close();
+});
+
+test('the served OpenAPI document is valid OpenAPI 3.1', async () => {
+  const doc = await (await fetch(`${base}/openapi.json`)).json();
+  const validator = new Validator();
+  const result = await validator.validate(doc);
+  assert.equal(validator.version, '3.1');
+  assert.ok(result.valid, JSON.stringify(result.errors, null, 1));
 });
