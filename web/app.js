@@ -147,8 +147,38 @@ function renderReport(report, text) {
       el('li', {}, a.when ? el('strong', {}, `${t(`when_${a.when}`)}: `) : '', a.text))));
   }
   if (advice.report.length) parts.push(el('h3', {}, t('report')), el('ul', { class: 'flags' }, advice.report.map(reportContact)));
+  if (report.contacts.length && report.verdict !== 'no_red_flags') parts.push(shareForm(report, text));
   result.replaceChildren(...parts);
   box.querySelector('h2').focus();
+}
+
+// A person may send the scam's contact points to the service; the text only if they tick the box.
+function shareForm(report, text) {
+  const consent = el('input', { type: 'checkbox', id: 'share-consent' });
+  const status = el('p', { role: 'status', id: 'share-status' });
+  const button = el('button', { type: 'submit' }, t('share_button'));
+  const form = el('form', { id: 'share-form' }, el('h2', {}, t('share_title')), el('p', {}, t('share_intro')),
+    el('p', {}, consent, ' ', el('label', { for: 'share-consent', class: 'inline' }, t('share_consent'))), button, status);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = {
+      contacts: report.contacts.map((c) => ({ kind: c.kind === 'domain' ? 'url' : c.kind, value: c.value })).slice(0, 20),
+      consent: consent.checked,
+    };
+    if (consent.checked) body.text = text;
+    if (report.channel) body.channel = report.channel;
+    if (report.scams.length) body.scam = report.scams[0].id;
+    const country = document.getElementById('country').value;
+    if (country) body.country = country;
+    try {
+      await api('/v1/reports', body);
+      status.textContent = t('share_done');
+      button.disabled = true;
+    } catch (e) {
+      status.textContent = `${t('error')} ${e.message}`;
+    }
+  });
+  return form;
 }
 
 async function onCheck(event) {

@@ -82,6 +82,10 @@ test('the fake WhatsApp helpdesk email is a scam, its request and link highlight
   assert.ok((await page.$$('#result .flags li[data-flag]')).length >= 2);
   assert.match(await page.textContent('#result'), /What to do now/);
   await assertAccessible(page, 'a scam report');
+  // Sending the contact points to the service, without the text.
+  await page.click('#share-form button[type=submit]');
+  await page.waitForFunction(() => document.getElementById('share-status').textContent !== '');
+  assert.equal(await page.textContent('#share-status'), 'Thank you. Your report was sent.');
   await page.close();
 });
 
