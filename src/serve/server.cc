@@ -31,6 +31,7 @@ const httplib::Headers kSecurityHeaders = {
 std::string ErrorMessage(const Request& req, int status, size_t max_body) {
   switch (status) {
     case 404: return "nothing at " + req.method + " " + req.path.substr(0, 100) + " (see /openapi.json)";
+    case 405: return req.method + " is not allowed on " + req.path.substr(0, 100) + " (see /openapi.json)";
     case 413: return "the body is over the limit of " + std::to_string(max_body) + " bytes";
     case 400: return "the request could not be read";
     default: return "the request failed";
@@ -43,6 +44,7 @@ void ServeAsset(Response& res, const std::string& path) {
     res.status = 404;  // the error handler writes the JSON
     return;
   }
+  res.headers.erase("Cache-Control");  // the page may be cached if revalidated; API answers may not
   res.set_header("Cache-Control", "no-cache");
   res.set_content(asset->data.data(), asset->data.size(), asset->content_type);
 }
@@ -98,6 +100,9 @@ class Server::Impl {
     // Statuses httplib sets itself (404, 413, 400, ...) get the same JSON as ours.
     http_.set_error_handler(httplib::Server::HandlerWithResponse([this](const Request& req, Response& res) {
       if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+      // A path we serve, asked with another method.
+      std::string route = RouteLabel(req.method, req.path);
+      if (res.status == 404 && !route.ends_with(" /v1/other") && !route.ends_with(" /static")) res.status = 405;
       SendError(res, {res.status, DefaultErrorCode(res.status), ErrorMessage(req, res.status, ctx_.options.max_body),
                       ""});
       return httplib::Server::HandlerResponse::Handled;

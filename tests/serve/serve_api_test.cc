@@ -198,6 +198,23 @@ TEST_F(ServeApiTest, UnknownBrandScamOrPathIs404) {
   }
 }
 
+TEST_F(ServeApiTest, AKnownPathWithAnotherMethodIs405) {
+  auto r = server_.Get("/v1/check");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 405);
+  EXPECT_EQ(ErrorOf(r)["code"], "method_not_allowed");
+}
+
+TEST_F(ServeApiTest, ThePageMayBeCachedButTheApiNot) {
+  auto page = server_.Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->get_header_value_count("Cache-Control"), 1u);
+  EXPECT_EQ(page->get_header_value("Cache-Control"), "no-cache");
+  auto api = server_.Get("/v1/brands");
+  ASSERT_TRUE(api);
+  EXPECT_EQ(api->get_header_value("Cache-Control"), "no-store");
+}
+
 TEST_F(ServeApiTest, ScamsListAndOneScamInALanguage) {
   auto list = server_.Get("/v1/scams?lang=fr");
   ASSERT_TRUE(list);
