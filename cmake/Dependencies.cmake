@@ -20,3 +20,6 @@ find_library(CLD2_LIBRARY NAMES cld2 REQUIRED)
 find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)
 find_library(PHONENUMBER_LIBRARY NAMES phonenumber REQUIRED)
 pkg_check_modules(FASTTEXT REQUIRED IMPORTED_TARGET fasttext)
+# redflag serve: HTTP server and its embedded store.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)

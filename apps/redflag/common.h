@@ -48,6 +48,7 @@ void AddScanCommand(CLI::App* app, int* exit_code);
 void AddKbCommand(CLI::App* app, int* exit_code);
 void AddEvalCommand(CLI::App* app, int* exit_code);
 void AddTrainCommand(CLI::App* app, int* exit_code);
+void AddServeCommand(CLI::App* app, int* exit_code);
 
 }  // namespace redflag::cli
 

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   AddKbCommand(&app, &exit_code);
   AddEvalCommand(&app, &exit_code);
   AddTrainCommand(&app, &exit_code);
+  AddServeCommand(&app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
