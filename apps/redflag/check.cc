@@ -1,7 +1,14 @@
 // redflag check: one message, a report for a person or a machine.
+#include <fstream>
 #include <iostream>
 
 #include "common.h"
+#include "conversation/analyze.h"
+#include "conversation/conversation_json.h"
+#include "conversation/conversation_text.h"
+#include "intake/call_transcript.h"
+#include "intake/chat_export.h"
+#include "intake/input.h"
 #include "report/json.h"
 #include "report/report_json.h"
 #include "report/text.h"
@@ -12,18 +19,110 @@ namespace {
 struct CheckOptions {
   EngineOptions engine;
   std::string text, file, channel = "", from, subject, country, lang, format = "text", fail_on;
+  std::string input = "auto";
+  ConversationLimits limits;
 };
+
+int ExitForVerdict(const CheckOptions& o, Verdict verdict) {
+  if (o.fail_on == "scam" && verdict == Verdict::kScam) return kExitFlagged;
+  if (o.fail_on == "suspicious" && verdict != Verdict::kNoRedFlags) return kExitFlagged;
+  return kExitOk;
+}
+
+// The first bytes of a file, to tell what it is.
+StatusOr<std::string> ReadHead(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFound(path + ": cannot be opened");
+  std::string head(kSniffBytes, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  return head;
+}
+
+// A chat export or call transcript: read it, analyse every message, report on the whole.
+int RunConversation(const CheckOptions& o, InputKind kind, const std::string* data) {
+  ConversationLimits limits = o.limits;
+  limits.max_message_bytes = o.engine.max_bytes;
+  StatusOr<Conversation> conv = InvalidArgument("");
+  const std::string name = o.file.empty() || o.file == "-" ? std::string("standard input") : o.file;
+  if (kind == InputKind::kChat) {
+    if (data != nullptr) {
+      conv = IsZip(*data) ? ParseChatExportZip(*data, limits, name) : ParseChatExport(*data, limits, name);
+    } else {
+      auto head = ReadHead(o.file);
+      if (!head.ok()) return Fail(head.status());
+      if (IsZip(*head)) {
+        conv = ParseChatExportZipFile(o.file, limits);
+      } else {
+        std::ifstream in(o.file, std::ios::binary);
+        if (!in) return Fail(NotFound(o.file + ": cannot be opened"));
+        conv = ParseChatExportStream(in, limits, o.file);
+      }
+    }
+  } else {
+    std::string owned;
+    if (data == nullptr) {
+      auto read = ReadInput(o.file, limits.max_total_bytes);
+      if (!read.ok()) return Fail(read.status());
+      owned = std::move(*read);
+      data = &owned;
+    }
+    conv = ParseCallTranscript(*data, limits, name);
+  }
+  if (!conv.ok()) return Fail(conv.status());
+  int exit_code = kExitOk;
+  auto analyzer = LoadAnalyzer(o.engine, &exit_code);
+  if (!analyzer) return exit_code;
+  ConversationOptions options;
+  options.country = o.country;
+  options.lang = o.lang;
+  ConversationReport report = AnalyzeConversation(*analyzer, std::move(*conv), options);
+  if (o.format == "json") {
+    std::cout << ConversationJson(report, /*pretty=*/true) << "\n";
+  } else {
+    std::cout << RenderConversationText(report, analyzer->knowledge(), IsTerminal(1));
+  }
+  return ExitForVerdict(o, report.verdict);
+}
 
 int RunCheck(const CheckOptions& o) {
   Message m;
   if (!o.text.empty() && !o.file.empty()) return Fail(InvalidArgument("give the text or --file, not both"));
+  InputKind kind = *ParseInputKind(o.input);
   if (!o.text.empty()) {
     m.text = o.text;
-  } else {
-    auto input = ReadInput(o.file.empty() ? "-" : o.file, o.engine.max_bytes);
+    if (kind == InputKind::kAuto) kind = InputKind::kText;
+  } else if (!o.file.empty() && o.file != "-") {
+    // A file is read according to its kind: a chat is streamed, never held whole.
+    if (kind == InputKind::kAuto) {
+      auto head = ReadHead(o.file);
+      if (!head.ok()) return Fail(head.status());
+      kind = DetectInputKind(o.file, *head);
+    }
+    if (kind == InputKind::kChat) return RunConversation(o, kind, nullptr);
+    size_t limit = kind == InputKind::kText ? o.engine.max_bytes : o.limits.max_total_bytes;
+    auto input = ReadInput(o.file, limit);
     if (!input.ok()) return Fail(input.status());
     m.text = std::move(*input);
+  } else {
+    // Standard input cannot be read twice: read it within the larger limit, then decide.
+    size_t limit = kind == InputKind::kText ? o.engine.max_bytes : o.limits.max_total_bytes;
+    auto input = ReadInput("-", limit);
+    if (!input.ok()) return Fail(input.status());
+    m.text = std::move(*input);
+    if (kind == InputKind::kAuto) kind = DetectInputKind("", std::string_view(m.text).substr(0, kSniffBytes));
+    if (kind == InputKind::kText && m.text.size() > o.engine.max_bytes)
+      return Fail(TooLarge("standard input: over the limit of " + std::to_string(o.engine.max_bytes) +
+                           " bytes (see --max-bytes)"));
   }
+  if (kind == InputKind::kChat || kind == InputKind::kCall) return RunConversation(o, kind, &m.text);
+  if (kind == InputKind::kEml || kind == InputKind::kImage) {
+    auto message = ReadSingleMessageInput(kind, m.text, o.file.empty() ? "standard input" : o.file);
+    if (!message.ok()) return Fail(message.status());
+    m = std::move(*message);
+  }
+  if (kind == InputKind::kText && m.text.size() > o.engine.max_bytes)
+    return Fail(TooLarge(o.file + ": over the limit of " + std::to_string(o.engine.max_bytes) + " bytes (see --max-bytes)"));
   if (!o.channel.empty()) m.channel = *ParseChannel(o.channel);
   m.from = o.from;
   m.subject = o.subject;
@@ -39,9 +138,7 @@ int RunCheck(const CheckOptions& o) {
   } else {
     std::cout << RenderReportText(*report, m.text, analyzer->knowledge(), IsTerminal(1));
   }
-  if (o.fail_on == "scam" && report->verdict == Verdict::kScam) return kExitFlagged;
-  if (o.fail_on == "suspicious" && report->verdict != Verdict::kNoRedFlags) return kExitFlagged;
-  return kExitOk;
+  return ExitForVerdict(o, report->verdict);
 }
 
 }  // namespace
@@ -68,6 +165,19 @@ void AddCheckCommand(CLI::App* app, int* exit_code) {
       ->capture_default_str();
   cmd->add_option("--fail-on", o->fail_on, "Exit with 1 when the verdict is at least this")
       ->check(CLI::IsMember({"suspicious", "scam"}));
+  cmd->add_option("--input", o->input,
+                  "What the input is: text (one message), chat (WhatsApp export .txt or .zip), call (transcript "
+                  "with 'Caller:'/'Me:' labels), eml, image; auto decides from the file name and content")
+      ->check(CLI::IsMember({"auto", "text", "chat", "call", "eml", "image"}))
+      ->capture_default_str();
+  cmd->add_option("--max-messages", o->limits.max_messages,
+                  "Chats and calls: read at most this many messages (the report says when more were left out)")
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{1}, size_t{1} << 24));
+  cmd->add_option("--max-total-bytes", o->limits.max_total_bytes,
+                  "Chats and calls: read at most this many bytes of text (the report says when more were left out)")
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{1}, size_t{1} << 32));
   AddEngineOptions(cmd, &o->engine);
   cmd->callback([o, exit_code] { *exit_code = RunCheck(*o); });
 }
