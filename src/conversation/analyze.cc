@@ -279,8 +279,8 @@ ConversationReport AnalyzeConversation(const Analyzer& analyzer, Conversation co
     if (s == conv.self) continue;
     for (size_t i = 0; i < out.messages.size(); ++i) {
       if (conv.messages[i].sender != s || !out.messages[i].report) continue;
-      if (out.messages[i].stage == "request") break;
-      if (out.messages[i].stage.empty()) out.messages[i].stage = "trust";
+      if (!out.messages[i].stage.empty()) break;
+      out.messages[i].stage = "trust";
     }
   }
 

@@ -85,7 +85,8 @@ std::string RenderConversationText(const ConversationReport& r, const KnowledgeB
     out << "  " << m.sender << ": " << Short(m.text) << "\n";
     if (res.report && (!res.stage.empty() || res.report->verdict != Verdict::kNoRedFlags)) {
       out << "       ";
-      if (!res.stage.empty()) out << "[" << Text(ui, en, &UiTexts::stages, res.stage) << "] ";
+      if (!res.stage.empty()) out << "[" << Text(ui, en, &UiTexts::stages, res.stage) << "]";
+      if (!res.stage.empty() && !res.report->red_flags.empty()) out << " ";
       for (size_t k = 0; k < res.report->red_flags.size(); ++k)
         out << (k ? ", " : "") << res.report->red_flags[k].title;
       out << "\n";
