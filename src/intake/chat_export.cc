@@ -76,9 +76,13 @@ std::optional<Header> MatchHeader(std::string_view line) {
   re2::StringPiece p1, p2, p3, ph, pmi, ps, pmarker, prest;
   re2::StringPiece input(line.data(), line.size());
   Header header;
-  if (RE2::FullMatch(input, AndroidHeader(), &p1, &p2, &p3, &ph, &pmi, &ps, &pmarker, &prest)) {
+  // Most lines of a long message are not headers: a first byte that is neither a
+  // digit nor "[" / U+200E rules a header out without running a regex.
+  bool digit = !line.empty() && line[0] >= '0' && line[0] <= '9';
+  bool bracket = line.starts_with("[") || line.starts_with("\xE2\x80\x8E[");
+  if (digit && RE2::FullMatch(input, AndroidHeader(), &p1, &p2, &p3, &ph, &pmi, &ps, &pmarker, &prest)) {
     header.ios = false;
-  } else if (RE2::FullMatch(input, IosHeader(), &p1, &p2, &p3, &ph, &pmi, &ps, &pmarker, &prest)) {
+  } else if (bracket && RE2::FullMatch(input, IosHeader(), &p1, &p2, &p3, &ph, &pmi, &ps, &pmarker, &prest)) {
     header.ios = true;
   } else {
     return std::nullopt;
@@ -115,11 +119,23 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
-bool ContainsAny(const std::string& lower, std::initializer_list<std::string_view> phrases) {
+template <typename Phrases>
+bool ContainsAny(const std::string& lower, const Phrases& phrases) {
   for (std::string_view p : phrases)
     if (lower.find(p) != std::string::npos) return true;
   return false;
 }
+
+bool ContainsAny(const std::string& lower, std::initializer_list<std::string_view> phrases) {
+  return ContainsAny<std::initializer_list<std::string_view>>(lower, phrases);
+}
+
+constexpr std::string_view kDeletedPhrases[] = {"this message was deleted", "you deleted this message", "message a été supprimé",
+                          "avez supprimé ce message", "messaggio è stato eliminato", "hai eliminato questo",
+                          "se eliminó este mensaje", "eliminaste este mensaje", "mensaje fue eliminado",
+                          "mensagem foi apagada", "mensagem apagada", "você apagou esta mensagem",
+                          "nachricht wurde gelöscht", "du hast diese nachricht gelöscht",
+                          "پیغام حذف", "پیغام ڈیلیٹ"};
 
 // What WhatsApp itself writes in exports, in the locales we read. These are
 // facts about the export format, not about scams, so they live with the parser.
@@ -137,12 +153,7 @@ SystemKind ClassifyAppLine(std::string_view text) {
                           "mudou seu número", "mudou o número", "mudou de número", "nummer geändert",
                           "telefonnummer geändert", "nummer gewechselt", "نمبر تبدیل"}))
     return SystemKind::kNumberChange;
-  if (ContainsAny(lower, {"this message was deleted", "you deleted this message", "message a été supprimé",
-                          "avez supprimé ce message", "messaggio è stato eliminato", "hai eliminato questo",
-                          "se eliminó este mensaje", "eliminaste este mensaje", "mensaje fue eliminado",
-                          "mensagem foi apagada", "mensagem apagada", "você apagou esta mensagem",
-                          "nachricht wurde gelöscht", "du hast diese nachricht gelöscht",
-                          "پیغام حذف", "پیغام ڈیلیٹ"}))
+  if (ContainsAny(lower, kDeletedPhrases))
     return SystemKind::kDeleted;
   if (ContainsAny(lower, {"created group", "created this group", " added ", " left", " removed ",
                           "changed the subject", "changed this group", "changed the group", "joined using",
@@ -157,20 +168,25 @@ SystemKind ClassifyAppLine(std::string_view text) {
   return SystemKind::kOther;
 }
 
-bool IsMedia(std::string_view body) {
-  std::string lower = AsciiLower(body);
+// `marked`: the text started with U+200E, as iOS writes its own lines.
+bool IsMedia(std::string_view body, bool marked) {
+  if (body.size() > 160 || body.empty()) return false;
   // Android: "<Media omitted>" and its translations, one whole message in angle brackets.
-  if (lower.size() >= 3 && lower.size() <= 80 && lower.front() == '<' && lower.back() == '>' &&
-      lower.find('<', 1) == std::string::npos)
-    return true;
-  if (lower.starts_with("<attached:") || lower.starts_with("<allegato:") || lower.starts_with("<anhang:") ||
-      lower.starts_with("<pièce jointe") || lower.starts_with("<adjunto:") || lower.starts_with("<anexado:"))
-    return true;
-  return ContainsAny(lower, {" omitted", "(file attached)", "(fichier joint)", "(file allegato)",
-                             "(archivo adjunto)", "(arquivo anexado)", "(datei angehängt)", " absente",
-                             " omessa", " omesso", " omitida", " omitido", " ocultada", " ocultado",
-                             " weggelassen", "چھوڑ دیا گیا"}) &&
-         lower.size() <= 120;
+  if (body.front() == '<' && body.back() == '>' && body.find('<', 1) == std::string_view::npos) return true;
+  if (body.back() != ')' && !marked) return false;
+  std::string lower = AsciiLower(body);
+  if (lower.back() == ')')
+    return ContainsAny(lower, {"(file attached)", "(fichier joint)", "(file allegato)", "(archivo adjunto)",
+                               "(arquivo anexado)", "(datei angehängt)"});
+  return lower.starts_with("<") ||
+         ContainsAny(lower, {" omitted", " absente", " omessa", " omesso", " omitida", " omitido", " ocultada",
+                             " ocultado", " weggelassen", "چھوڑ دیا گیا"});
+}
+
+bool IsDeleted(std::string_view body) {
+  if (body.size() > 60) return false;
+  std::string lower = AsciiLower(body);
+  return ContainsAny(lower, kDeletedPhrases);
 }
 
 // Direction and zero-width marks WhatsApp puts around names and app lines.
@@ -378,13 +394,12 @@ class ChatExportParser::Impl {
     bool marked = TrimMarks(&m.text);
     if (m.system != SystemKind::kNone || m.sender.empty()) {
       m.system = ClassifyAppLine(m.text);
-    } else if (IsMedia(m.text)) {
+    } else if (IsMedia(m.text, marked)) {
       m.system = SystemKind::kMediaOmitted;
     } else if (marked) {
       m.system = ClassifyAppLine(m.text);  // iOS app lines start with U+200E
-    } else {
-      SystemKind kind = ClassifyAppLine(m.text);
-      if (kind == SystemKind::kDeleted && m.text.size() < 60) m.system = kind;
+    } else if (IsDeleted(m.text)) {
+      m.system = SystemKind::kDeleted;  // Android writes "This message was deleted" as the sender's text
     }
     conv_.messages.push_back(std::move(m));
   }
