@@ -59,6 +59,11 @@ ConversationEvidence EvidenceFrom(size_t index, const Report& r, const std::set<
   return e;  // the whole message: start = end = 0 with empty text means "this message"
 }
 
+std::string Fill(std::string s, const std::string& key, const std::string& value) {
+  for (size_t at = s.find(key); at != std::string::npos; at = s.find(key, at + value.size())) s.replace(at, key.size(), value);
+  return s;
+}
+
 class Judge {
  public:
   Judge(const Analyzer& analyzer, const ConversationOptions& options, ConversationReport* out)
@@ -155,6 +160,14 @@ ConversationReport AnalyzeConversation(const Analyzer& analyzer, Conversation co
 
   // 3. What only the whole conversation shows, sender by sender.
   Judge judge(analyzer, options, &out);
+  // Evidence notes are texts of knowledge/i18n (conversation.note_*), English when missing.
+  auto note = [&](const std::string& key) {
+    const UiTexts& ui = kb.Ui(out.ui_language);
+    const UiTexts& en = kb.Ui("en");
+    if (auto it = ui.conversation.find(key); it != ui.conversation.end()) return it->second;
+    if (auto it = en.conversation.find(key); it != en.conversation.end()) return it->second;
+    return key;
+  };
   for (const Participant& p : out.participants) {
     if (p.role == "reader") continue;
     std::vector<size_t> mine;
@@ -174,22 +187,24 @@ ConversationReport AnalyzeConversation(const Analyzer& analyzer, Conversation co
       for (size_t i : mine)
         if (i < *request && report(i).verdict == Verdict::kNoRedFlags) plain.push_back(i);
       bool enough = plain.size() >= options.min_history_messages;
-      std::string span;
+      std::string days_text;
       if (enough && !plain.empty()) {
         auto t0 = conv.messages[plain.front()].time, t1 = conv.messages[*request].time;
         if (t0 && t1) {
           int64_t days = (*t1 - *t0) / 86400;
           enough = days >= options.min_history_days;
-          span = " over " + std::to_string(days) + " days";
+          days_text = std::to_string(days);
         } else {
           enough = plain.size() >= 2 * options.min_history_messages;  // no dates: ask for a longer history
         }
       }
       if (enough) {
-        std::string note = "after " + std::to_string(plain.size()) + " ordinary messages" + span;
+        std::string history = Fill(note(days_text.empty() ? "note_history" : "note_history_days"), "{n}",
+                                   std::to_string(plain.size()));
+        history = Fill(history, "{days}", days_text);
         judge.AddFlag("behaviour_change", 0.8, p.name,
-                      {EvidenceFrom(plain.front(), report(plain.front()), {}, "the first ordinary message"),
-                       EvidenceFrom(*request, report(*request), kRequestFlags, note)});
+                      {EvidenceFrom(plain.front(), report(plain.front()), {}, note("note_first_ordinary")),
+                       EvidenceFrom(*request, report(*request), kRequestFlags, history)});
       }
     }
 
@@ -200,15 +215,15 @@ ConversationReport AnalyzeConversation(const Analyzer& analyzer, Conversation co
       for (size_t i : mine)
         if (i < *request && out.messages[i].stage == "problem") { story = i; break; }
       bool new_number = story && HasAny(report(*story), {"new_number"});
-      if (story) steps.push_back(EvidenceFrom(*story, report(*story), {}, new_number ? "says it is a new number" : "problem"));
+      if (story) steps.push_back(EvidenceFrom(*story, report(*story), {}, note(new_number ? "note_new_number" : "note_problem")));
       steps.push_back(EvidenceFrom(*request, report(*request), kRequestFlags,
-                                   new_number ? "then asks for money, a code or details" : "request"));
+                                   note(new_number ? "note_then_request" : "note_request")));
       for (size_t i : mine) {
         if (i <= *request) continue;
         const std::string& s = out.messages[i].stage;
         if (s == "isolation" || s == "pressure" || (s == "request" && HasAny(report(i), kIsolationFlags))) {
           steps.push_back(EvidenceFrom(i, report(i), HasAny(report(i), kIsolationFlags) ? kIsolationFlags : kPressureFlags,
-                                       s == "pressure" ? "pressure" : "isolation"));
+                                       note(s == "pressure" ? "note_pressure" : "note_isolation")));
           break;
         }
       }
@@ -223,8 +238,8 @@ ConversationReport AnalyzeConversation(const Analyzer& analyzer, Conversation co
       for (size_t i : mine) {
         if (HasAny(report(i), {"move_to_other_app"})) {
           judge.AddFlag("support_moves_chat", 0.8, p.name,
-                        {EvidenceFrom(*claim, report(*claim), kClaimFlags, "speaks for a company"),
-                         EvidenceFrom(i, report(i), {"move_to_other_app"}, "moves the chat")});
+                        {EvidenceFrom(*claim, report(*claim), kClaimFlags, note("note_claims_brand")),
+                         EvidenceFrom(i, report(i), {"move_to_other_app"}, note("note_moves_chat"))});
           break;
         }
       }
@@ -232,9 +247,9 @@ ConversationReport AnalyzeConversation(const Analyzer& analyzer, Conversation co
         for (size_t i : mine) {
           if (HasAny(report(i), {"payment_request", "prize", "fee_to_release"})) {
             judge.AddFlag("fake_official_group", 0.8, p.name,
-                          {EvidenceFrom(*claim, report(*claim), kClaimFlags, "speaks for a company"),
+                          {EvidenceFrom(*claim, report(*claim), kClaimFlags, note("note_claims_brand")),
                            EvidenceFrom(i, report(i), {"payment_request", "prize", "fee_to_release"},
-                                        "asks for money or promises gains")});
+                                        note("note_money_or_gains"))});
             break;
           }
         }
