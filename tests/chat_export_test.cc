@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 #include <zip.h>
 
+#include <fstream>
+
 #include "conversation/conversation_json.h"
 
 namespace redflag {
@@ -240,6 +242,26 @@ TEST(ChatExportZip, ReadsTheChatInsideIosAndAndroidZips) {
       MakeZip({{"WhatsApp Chat with Camille.txt", "24/06/2024, 08:16 - Camille: Coucou\n"}}), {});
   ASSERT_TRUE(android.ok()) << android.status().ToString();
   EXPECT_EQ(android->messages[0].text, "Coucou");
+}
+
+TEST(ChatExportZip, ReadsAZipFileFromDiskWithinTheByteLimit) {
+  std::string chat;
+  for (int i = 0; i < 2000; ++i) chat += "24/06/2024, 08:16 - \xE2\x80\xAA+44 7700 900123\xE2\x80\xAC: message " + std::to_string(i) + "\n";
+  std::string path = ::testing::TempDir() + "/export.zip";
+  std::ofstream(path, std::ios::binary) << MakeZip({{"WhatsApp Chat with +44 7700 900123.txt", chat}});
+  auto all = ParseChatExportZipFile(path, {});
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  EXPECT_EQ(all->messages.size(), 2000u);
+  EXPECT_EQ(all->messages[0].sender, "+44 7700 900123");  // direction marks removed
+  ConversationLimits limits;
+  limits.max_total_bytes = 4096;  // a zip that inflates past the limit is cut, not read whole
+  auto cut = ParseChatExportZipFile(path, limits);
+  ASSERT_TRUE(cut.ok());
+  EXPECT_LT(cut->messages.size(), 100u);
+  EXPECT_THAT(cut->truncated, HasSubstr("first 4096 bytes"));
+  auto missing = ParseChatExportZipFile(::testing::TempDir() + "/nope.zip", {});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
 }
 
 TEST(ChatExportZip, BadZipsAreClearErrors) {

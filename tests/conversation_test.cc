@@ -222,6 +222,7 @@ TEST(ConversationCli, ChecksAChatFileByItself) {
   EXPECT_EQ(json["schema"], "redflag.conversation/1");
   EXPECT_EQ(json["verdict"], "scam");
   EXPECT_EQ(json["turn"], 10);
+  EXPECT_EQ(json["riskiest"], 10);
   EXPECT_EQ(json["messages"][10]["report"]["schema"], "redflag.report/1");
   code = testing::RunCli("check --fail-on scam --file " + DataPath("chats/takeover_en_android.txt"), "", &out, &err);
   EXPECT_EQ(code, 1);
@@ -236,6 +237,17 @@ TEST(ConversationCli, CallFromStandardInputAndForcedKinds) {
   code = testing::RunCli("check --input chat", "Just a normal sentence without any date.\n", &out, &err);
   EXPECT_EQ(code, 3);
   EXPECT_THAT(err, HasSubstr("not a WhatsApp chat export"));
+}
+
+TEST(ConversationCli, ChatFromStandardInputIsDetectedAndLimitsAreReported) {
+  std::string out, err;
+  int code = testing::RunCli("check --format json --max-messages 3", ReadData("chats/family_de_android.txt"), &out, &err);
+  ASSERT_EQ(code, 0) << err;
+  auto json = nlohmann::json::parse(out);
+  EXPECT_EQ(json["format"], "whatsapp_android");
+  EXPECT_EQ(json["messages"].size(), 3u);
+  EXPECT_THAT(json["truncated"].get<std::string>(), HasSubstr("first 3 messages"));
+  EXPECT_EQ(json["verdict"], "no_red_flags");
 }
 
 TEST(ConversationCli, BadFilesAreExitCodeThree) {

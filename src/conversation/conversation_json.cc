@@ -45,6 +45,8 @@ std::string ConversationJson(const ConversationReport& r, bool pretty) {
   out["summary"] = r.summary;
   out["ui_language"] = r.ui_language;
   out["turn"] = r.turn ? json(*r.turn) : json(nullptr);
+  // Whose report's advice applies to the conversation: the riskiest message's.
+  out["riskiest"] = r.riskiest ? json(*r.riskiest) : json(nullptr);
   json participants = json::array();
   for (const Participant& p : r.participants)
     participants.push_back({{"name", p.name}, {"role", p.role}, {"messages", p.messages}, {"first_message", p.first_message}});
