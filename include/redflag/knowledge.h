@@ -131,6 +131,9 @@ struct UiTexts {
   std::map<std::string, std::string> verdicts, headings, contact_verdicts, lookalike_how, severity,
       channels;
   std::map<std::string, std::pair<std::string, std::string>> flags;  // id -> (title, explanation)
+  // Conversations: stage names (trust, problem, request, isolation, pressure) and
+  // the texts of the conversation report (roles, the turn, headings).
+  std::map<std::string, std::string> stages, conversation;
 };
 
 struct GenericAdvice {

@@ -301,6 +301,8 @@ UiTexts ParseUi(const Reader& r, const YAML::Node& doc, const std::string& stem)
   map("lookalike_how", &ui.lookalike_how);
   map("severity", &ui.severity);
   map("channels", &ui.channels);
+  map("stages", &ui.stages);
+  map("conversation", &ui.conversation);
   if (YAML::Node flags = doc["flags"]; flags.IsDefined() && !flags.IsNull()) {
     for (const auto& kv : flags)
       ui.flags[kv.first.as<std::string>()] = {r.RequiredString(kv.second, "title"),
