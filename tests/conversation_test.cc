@@ -98,11 +98,16 @@ TEST(InputKind, DetectsFromNameAndContent) {
   EXPECT_EQ(DetectInputKind("", "I sent you a code by mistake, send it back"), InputKind::kText);
 }
 
-TEST(InputKind, EmailAndImageSayTheyAreNotReadYet) {
-  auto m = ReadSingleMessageInput(InputKind::kEml, "From: a@b\n\nhi", "mail.eml");
-  ASSERT_FALSE(m.ok());
-  EXPECT_EQ(m.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_THAT(m.status().message(), HasSubstr("mail.eml: reading emails (.eml) is not supported"));
+TEST(InputKind, EmailAndImageGoToTheirReaders) {
+  auto mail = ReadSingleMessageInput(InputKind::kEml, "From: a@b.com\nSubject: parcel\n\nhello there\n", "mail.eml");
+  ASSERT_TRUE(mail.ok()) << mail.status().message();
+  EXPECT_EQ(mail->subject, "parcel");
+  EXPECT_THAT(mail->text, HasSubstr("hello there"));
+  auto image = ReadSingleMessageInput(InputKind::kImage, "plain words, not a picture", "shot.png");
+  ASSERT_FALSE(image.ok());
+  EXPECT_THAT(image.status().message(), ::testing::StartsWith("shot.png: "));
+  auto text = ReadSingleMessageInput(InputKind::kText, "hello", "note.txt");
+  EXPECT_EQ(text.status().code(), StatusCode::kInvalidArgument);
 }
 
 // ---- golden conversations ----
@@ -257,9 +262,9 @@ TEST(ConversationCli, BadFilesAreExitCodeThree) {
   EXPECT_EQ(testing::RunCli("check --file " + path, "", &out, &err), 3);
   EXPECT_THAT(err, HasSubstr("corrupt zip"));
   std::string eml = ::testing::TempDir() + "/mail.eml";
-  std::ofstream(eml) << "From: a@b.com\nSubject: hi\n\nbody\n";
+  std::ofstream(eml) << "From: a@b.com\nSubject: hi\nContent-Type: multipart/mixed\n\nbody\n";
   EXPECT_EQ(testing::RunCli("check --file " + eml, "", &out, &err), 3);
-  EXPECT_THAT(err, HasSubstr("not supported in this build yet"));
+  EXPECT_THAT(err, HasSubstr("broken MIME"));
 }
 
 }  // namespace
