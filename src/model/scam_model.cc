@@ -3,9 +3,11 @@
 #include <fasttext/fasttext.h>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <cmath>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 #include "util/embedded_file.h"
 
@@ -38,6 +40,13 @@ struct ScamModel::Impl {
   std::vector<double> word_push;
   std::vector<uint16_t> word_rows;
   int32_t eos = -1;
+  // Tells one loaded model from another, even at a reused address (see UnknownWordCache).
+  uint64_t generation = NextGeneration();
+
+  static uint64_t NextGeneration() {
+    static std::atomic<uint64_t> next{1};
+    return next++;
+  }
 };
 
 ScamModel::ScamModel() : impl_(std::make_unique<Impl>()) {}
@@ -129,6 +138,32 @@ StatusOr<std::unique_ptr<ScamModel>> ScamModel::LoadFile(const std::string& path
   return Load(*ftz, *json);
 }
 
+namespace {
+
+// An unknown word's n-grams go through the quantised dictionary's hash map, one
+// look-up each, which made scoring the slowest part of an analysis. Words recur
+// across messages, so each thread remembers what it computed, up to a bound.
+struct UnknownWordCache {
+  struct Push {
+    double push = 0;
+    size_t rows = 0;
+  };
+  uint64_t model = 0;  // the Impl::generation the words belong to
+  std::unordered_map<std::string, Push> words;
+};
+constexpr size_t kMaxCachedWords = 1 << 16;
+
+UnknownWordCache& ThreadUnknownWordCache(uint64_t model) {
+  thread_local UnknownWordCache cache;
+  if (cache.model != model || cache.words.size() >= kMaxCachedWords) {
+    cache.words.clear();
+    cache.model = model;
+  }
+  return cache;
+}
+
+}  // namespace
+
 ModelScore ScamModel::Score(const std::vector<ModelWord>& words) const {
   const Impl& impl = *impl_;
   ModelScore score;
@@ -146,11 +181,17 @@ ModelScore ScamModel::Score(const std::vector<ModelWord>& words) const {
       sum = impl.word_push[known];
       rows += impl.word_rows[known];
     } else {
-      unknown.clear();
-      bracketed.assign(fasttext::Dictionary::BOW).append(words[i].text).append(fasttext::Dictionary::EOW);
-      impl.dict->computeSubwords(bracketed, unknown);
-      for (int32_t id : unknown) sum += impl.row_push[id];
-      rows += unknown.size();
+      UnknownWordCache& cache = ThreadUnknownWordCache(impl.generation);
+      auto [it, added] = cache.words.try_emplace(words[i].text);
+      if (added) {
+        unknown.clear();
+        bracketed.assign(fasttext::Dictionary::BOW).append(words[i].text).append(fasttext::Dictionary::EOW);
+        impl.dict->computeSubwords(bracketed, unknown);
+        for (int32_t id : unknown) it->second.push += impl.row_push[id];
+        it->second.rows = unknown.size();
+      }
+      sum = it->second.push;
+      rows += it->second.rows;
     }
     score.push[i] = static_cast<float>(sum);
     total += sum;
