@@ -4,6 +4,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "conversation/analyze.h"
+#include "conversation/conversation_json.h"
+#include "intake/call_transcript.h"
+#include "intake/chat_export.h"
+#include "intake/input.h"
 #include "report/json.h"
 #include "report/report_json.h"
 #include "serve/context.h"
@@ -21,17 +26,22 @@ bool IsJson(const Request& req) {
   return type.rfind("application/json", 0) == 0;
 }
 
-// Wraps a /v1 handler with the per-client rate limit and, for POST, the content type.
-httplib::Server::Handler Guarded(ServerContext& ctx, bool post, httplib::Server::Handler handler) {
-  return [&ctx, post, handler](const Request& req, Response& res) {
+// Wraps a /v1 handler with the per-client rate limit and, for POST, the content
+// type: JSON, or for `uploads` also multipart/form-data (a file to check).
+httplib::Server::Handler Guarded(ServerContext& ctx, bool post, httplib::Server::Handler handler,
+                                 bool uploads = false) {
+  return [&ctx, post, uploads, handler](const Request& req, Response& res) {
     if (!ctx.limiter.Allow(req.remote_addr)) {
       ctx.metrics.CountRejected("rate_limited");
       res.set_header("Retry-After", std::to_string(ctx.limiter.RetryAfterSeconds()));
       return SendError(res, {429, "rate_limited", "too many requests from your address; try again shortly", ""});
     }
-    if (post && !IsJson(req))
+    if (post && !IsJson(req) && !(uploads && req.is_multipart_form_data()))
       return SendError(res, {415, "unsupported_media_type",
-                             "send the body as JSON with Content-Type: application/json (got '" +
+                             std::string(uploads ? "send JSON (Content-Type: application/json) or a file as "
+                                                   "multipart/form-data"
+                                                 : "send the body as JSON with Content-Type: application/json") +
+                                 " (got '" +
                                  req.get_header_value("Content-Type").substr(0, 60) + "')",
                              ""});
     handler(req, res);
@@ -49,6 +59,71 @@ bool QueryLang(const Request& req, Response& res, std::string* lang) {
   return true;
 }
 
+// An uploaded file: a chat export (.txt or .zip), a call transcript, an email
+// (.eml) or a screenshot, read as `redflag check --file` reads it. Form fields
+// `input`, `channel`, `from`, `subject`, `country` and `lang` are optional.
+void CheckUpload(ServerContext& ctx, const Request& req, Response& res) {
+  if (!req.has_file("file"))
+    return SendError(res, {422, "invalid_field", "file: a multipart upload needs a part named 'file'", "file"});
+  httplib::MultipartFormData file = req.get_file_value("file");
+  auto field = [&](const char* name) { return req.has_file(name) ? req.get_file_value(name).content : std::string(); };
+  std::string name = file.filename.empty() ? "upload" : file.filename;
+  InputKind kind = InputKind::kAuto;
+  if (std::string input = field("input"); !input.empty()) {
+    auto parsed = ParseInputKind(input);
+    if (!parsed) return SendError(res, {422, "invalid_field", "input: one of auto, text, chat, call, eml, image", "input"});
+    kind = *parsed;
+  }
+  if (kind == InputKind::kAuto)
+    kind = DetectInputKind(name, std::string_view(file.content).substr(0, std::min(file.content.size(), kSniffBytes)));
+  std::string channel = field("channel"), country = field("country"), lang = field("lang");
+  if (!channel.empty() && !ParseChannel(channel))
+    return SendError(res, {422, "invalid_field", "channel: one of sms, whatsapp, telegram, email, call, other", "channel"});
+  if (auto e = CheckLang(lang, "lang")) return SendError(res, *e);
+  if (!country.empty() && (country.size() != 2 || !std::isalpha(static_cast<unsigned char>(country[0])) ||
+                           !std::isalpha(static_cast<unsigned char>(country[1]))))
+    return SendError(res, {422, "invalid_field", "country: a two-letter code such as PK or GB", "country"});
+
+  if (kind == InputKind::kChat || kind == InputKind::kCall) {
+    ConversationLimits limits;
+    StatusOr<Conversation> conversation =
+        kind == InputKind::kCall   ? ParseCallTranscript(file.content, limits, name)
+        : IsZip(file.content)      ? ParseChatExportZip(file.content, limits, name)
+                                   : ParseChatExport(file.content, limits, name);
+    if (!conversation.ok()) return SendError(res, FromStatus(conversation.status(), "file"));
+    ConversationReport report = AnalyzeConversation(ctx.analyzer, std::move(*conversation), {country, lang});
+    std::vector<std::string> scams, flags;
+    for (const auto& s : report.scams) scams.push_back(s.id);
+    for (const auto& f : report.red_flags) flags.push_back(f.id);
+    std::string verdict(VerdictName(report.verdict));
+    ctx.store->CountCheck(verdict, scams, flags);
+    ctx.metrics.CountVerdict(verdict);
+    return SendJson(res, ConversationJson(report));
+  }
+  Message message;
+  if (kind == InputKind::kEml || kind == InputKind::kImage) {
+    auto read = ReadSingleMessageInput(kind, file.content, name);
+    if (!read.ok()) return SendError(res, FromStatus(read.status(), "file"));
+    message = std::move(*read);
+  } else {
+    message.text = std::move(file.content);
+  }
+  if (!channel.empty()) message.channel = *ParseChannel(channel);
+  if (std::string from = field("from"); !from.empty()) message.from = from;
+  if (std::string subject = field("subject"); !subject.empty()) message.subject = subject;
+  message.country = country;
+  message.lang = lang;
+  auto report = ctx.analyzer.Analyze(message);
+  if (!report.ok()) return SendError(res, FromStatus(report.status(), "file"));
+  std::vector<std::string> scams, flags;
+  for (const auto& s : report->scams) scams.push_back(s.id);
+  for (const auto& f : report->red_flags) flags.push_back(f.id);
+  std::string verdict(VerdictName(report->verdict));
+  ctx.store->CountCheck(verdict, scams, flags);
+  ctx.metrics.CountVerdict(verdict);
+  SendJson(res, ReportJson(*report));
+}
+
 void Check(ServerContext& ctx, const Request& req, Response& res) {
   Admission::Ticket ticket(&ctx.admission);
   if (!ticket.admitted()) {
@@ -56,6 +131,7 @@ void Check(ServerContext& ctx, const Request& req, Response& res) {
     res.set_header("Retry-After", "1");
     return SendError(res, {503, "busy", "the service is busy; try again in a moment", ""});
   }
+  if (req.is_multipart_form_data()) return CheckUpload(ctx, req, res);
   Message message;
   if (auto e = ParseCheckRequest(req.body, &message)) return SendError(res, *e);
   auto report = ctx.analyzer.Analyze(message);
@@ -161,7 +237,7 @@ void RegisterApiRoutes(httplib::Server& http, ServerContext& ctx) {
   auto bind = [&ctx](void (*f)(ServerContext&, const Request&, Response&)) {
     return [&ctx, f](const Request& req, Response& res) { f(ctx, req, res); };
   };
-  http.Post("/v1/check", Guarded(ctx, true, bind(Check)));
+  http.Post("/v1/check", Guarded(ctx, true, bind(Check), /*uploads=*/true));
   http.Post("/v1/verify", Guarded(ctx, true, bind(Verify)));
   http.Post("/v1/reports", Guarded(ctx, true, bind(AddReport)));
   http.Get("/v1/brands", Guarded(ctx, false, bind(Brands)));

@@ -88,6 +88,51 @@ TEST_F(ServeApiTest, CheckExplainsInTheAskedLanguage) {
   EXPECT_EQ(json::parse(r->body)["ui_language"], "fr");
 }
 
+TEST_F(ServeApiTest, CheckReadsAnUploadedChatExportAsAConversation) {
+  std::string chat =
+      "12/03/2024, 10:01 - Sana: Hi! How are you?\n"
+      "12/03/2024, 10:05 - Sana: I sent you a 6-digit code by mistake, can you send it to me? It's urgent\n";
+  httplib::MultipartFormDataItems items = {{"file", chat, "WhatsApp Chat with Sana.txt", "text/plain"},
+                                           {"country", "PK", "", ""}};
+  auto r = server_.Client().Post("/v1/check", items);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  json report = json::parse(r->body);
+  EXPECT_EQ(report["schema"], "redflag.conversation/1");
+  EXPECT_EQ(report["verdict"], "scam") << r->body;
+  EXPECT_EQ(report["messages"].size(), 2u);
+}
+
+TEST_F(ServeApiTest, CheckReadsAnUploadedEmail) {
+  std::string eml =
+      "From: WhatsApp Security <security@whatsapp-support-team.com>\r\nSubject: Account review\r\n\r\n" +
+      HelpdeskEmail();
+  auto r = server_.Client().Post("/v1/check", httplib::MultipartFormDataItems{{"file", eml, "notice.eml", ""}});
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  json report = json::parse(r->body);
+  EXPECT_EQ(report["schema"], "redflag.report/1");
+  EXPECT_EQ(report["input"]["format"], "eml");
+  EXPECT_EQ(report["verdict"], "scam");
+}
+
+TEST_F(ServeApiTest, AnUploadWithoutAFileOrWithABadOneIs422) {
+  auto r = server_.Client().Post("/v1/check", httplib::MultipartFormDataItems{{"text", "hello", "", ""}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 422);
+  EXPECT_EQ(ErrorOf(r)["field"], "file");
+  r = server_.Client().Post("/v1/check", httplib::MultipartFormDataItems{{"file", "not a picture", "shot.png", ""},
+                                                                          {"input", "image", "", ""}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 422) << r->body;
+  EXPECT_THAT(ErrorOf(r)["message"].get<std::string>(), HasSubstr("shot.png"));
+  r = server_.Client().Post("/v1/check", httplib::MultipartFormDataItems{{"file", "hi", "a.txt", ""},
+                                                                          {"input", "fax", "", ""}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 422);
+  EXPECT_EQ(ErrorOf(r)["field"], "input");
+}
+
 TEST_F(ServeApiTest, EveryAnswerCarriesSecurityHeaders) {
   for (const char* path : {"/", "/healthz", "/v1/brands"}) {
     auto r = server_.Get(path);
