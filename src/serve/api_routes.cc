@@ -59,6 +59,18 @@ bool QueryLang(const Request& req, Response& res, std::string* lang) {
   return true;
 }
 
+// Counts a checked message or conversation in the store and the metrics: its
+// verdict, scams and red flags, never its text.
+template <typename AnyReport>
+void Count(ServerContext& ctx, const AnyReport& report) {
+  std::vector<std::string> scams, flags;
+  for (const auto& s : report.scams) scams.push_back(s.id);
+  for (const auto& f : report.red_flags) flags.push_back(f.id);
+  std::string verdict(VerdictName(report.verdict));
+  ctx.store->CountCheck(verdict, scams, flags);
+  ctx.metrics.CountVerdict(verdict);
+}
+
 // An uploaded file: a chat export (.txt or .zip), a call transcript, an email
 // (.eml) or a screenshot, read as `redflag check --file` reads it. Form fields
 // `input`, `channel`, `from`, `subject`, `country` and `lang` are optional.
@@ -92,12 +104,7 @@ void CheckUpload(ServerContext& ctx, const Request& req, Response& res) {
                                    : ParseChatExport(file.content, limits, name);
     if (!conversation.ok()) return SendError(res, FromStatus(conversation.status(), "file"));
     ConversationReport report = AnalyzeConversation(ctx.analyzer, std::move(*conversation), {country, lang});
-    std::vector<std::string> scams, flags;
-    for (const auto& s : report.scams) scams.push_back(s.id);
-    for (const auto& f : report.red_flags) flags.push_back(f.id);
-    std::string verdict(VerdictName(report.verdict));
-    ctx.store->CountCheck(verdict, scams, flags);
-    ctx.metrics.CountVerdict(verdict);
+    Count(ctx, report);
     return SendJson(res, ConversationJson(report));
   }
   Message message;
@@ -115,12 +122,7 @@ void CheckUpload(ServerContext& ctx, const Request& req, Response& res) {
   message.lang = lang;
   auto report = ctx.analyzer.Analyze(message);
   if (!report.ok()) return SendError(res, FromStatus(report.status(), "file"));
-  std::vector<std::string> scams, flags;
-  for (const auto& s : report->scams) scams.push_back(s.id);
-  for (const auto& f : report->red_flags) flags.push_back(f.id);
-  std::string verdict(VerdictName(report->verdict));
-  ctx.store->CountCheck(verdict, scams, flags);
-  ctx.metrics.CountVerdict(verdict);
+  Count(ctx, *report);
   SendJson(res, ReportJson(*report));
 }
 
@@ -136,12 +138,7 @@ void Check(ServerContext& ctx, const Request& req, Response& res) {
   if (auto e = ParseCheckRequest(req.body, &message)) return SendError(res, *e);
   auto report = ctx.analyzer.Analyze(message);
   if (!report.ok()) return SendError(res, FromStatus(report.status(), "text"));
-  std::vector<std::string> scams, flags;
-  for (const auto& s : report->scams) scams.push_back(s.id);
-  for (const auto& f : report->red_flags) flags.push_back(f.id);
-  std::string verdict(VerdictName(report->verdict));
-  ctx.store->CountCheck(verdict, scams, flags);
-  ctx.metrics.CountVerdict(verdict);
+  Count(ctx, *report);
   SendJson(res, ReportJson(*report));
 }
 
