@@ -20,7 +20,9 @@ find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
 find_library(CLD2_LIBRARY NAMES cld2 REQUIRED)
 find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)
 find_library(PHONENUMBER_LIBRARY NAMES phonenumber REQUIRED)
-pkg_check_modules(FASTTEXT REQUIRED IMPORTED_TARGET fasttext)
+# liblinear trains the scam model (Debian ships no pkg-config file for it).
+find_path(LIBLINEAR_INCLUDE_DIR linear.h REQUIRED)
+find_library(LIBLINEAR_LIBRARY NAMES linear REQUIRED)
 # redflag serve: HTTP server and its embedded store.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)

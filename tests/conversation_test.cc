@@ -137,7 +137,7 @@ const Golden kGoldens[] = {
      "Marco Bianchi", {{2, "problem"}, {3, ""}, {5, "request"}}},
     {"chats/family_de_android.txt", "no_red_flags", std::nullopt, {}, "", {{1, ""}, {5, ""}}},
     {"calls/whatsapp_security_call.txt", "scam", 0, {"conversation_escalation"}, "Caller",
-     {{0, "problem"}, {2, ""}, {4, "request"}, {6, "isolation"}}},
+     {{0, "problem"}, {2, "problem"}, {4, "request"}, {6, "isolation"}}},
 };
 
 void PrintTo(const Golden& g, std::ostream* os) { *os << g.file; }

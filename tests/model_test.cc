@@ -1,16 +1,20 @@
 // The scam model: the neutral view of a text that training and analysis share,
-// and a fastText model trained here on a small fixture (train, load, score, explain).
+// its hashed features, and a model trained here with liblinear on a small
+// fixture (train, load, score, explain).
 #include <gtest/gtest.h>
 
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <numeric>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "model/features.h"
 #include "model/neutralize.h"
 #include "model/scam_model.h"
 #include "model/train.h"
@@ -71,6 +75,46 @@ TEST(Neutralize, InvalidBytesNeverCrash) {
   EXPECT_FALSE(words.empty());
 }
 
+TEST(Features, EachBlockHasUnitLengthAndRepeatsCountLess) {
+  FeatureExtractor extractor(FeatureSpec{});
+  std::vector<FeatureOccurrence> once, twice;
+  extractor.Extract(NeutralWords("", "verify your account"), &once);
+  extractor.Extract(NeutralWords("", "verify verify your account"), &twice);
+  ASSERT_FALSE(once.empty());
+  // Every occurrence names words of the text; only pairs name two.
+  for (const auto& f : once) {
+    EXPECT_LT(f.word, 3u);
+    EXPECT_TRUE(f.other_word == f.word || f.other_word == f.word + 1);
+    EXPECT_LT(f.index, 1u << 18);
+  }
+  // Two blocks (characters, words), each of unit length: the squares of the
+  // distinct features' values add up to 2 when no two features collide.
+  double squares = 0;
+  for (const auto& [index, value] : FeatureRow(once)) squares += value * value;
+  EXPECT_NEAR(squares, 2.0, 1e-4);
+  // "verify" twice weighs 1 + ln 2, not 2, against the rest of its block.
+  auto word_value = [](const std::vector<FeatureOccurrence>& f, uint32_t word) {
+    double v = 0;
+    for (const auto& o : f)
+      if (o.word == word && o.other_word == word) v += o.value;
+    return v;
+  };
+  EXPECT_LT(word_value(twice, 0) + word_value(twice, 1), 2 * word_value(once, 0));
+}
+
+TEST(Features, TheSameWordsGiveTheSameFeatures) {
+  FeatureExtractor a(FeatureSpec{}), b(FeatureSpec{});
+  std::vector<FeatureOccurrence> fa, fb, other;
+  auto words = NeutralWords("", "Votre colis est bloqué à la douane");
+  a.Extract(NeutralWords("", "something else first"), &other);
+  a.Extract(words, &fa);
+  b.Extract(words, &fb);
+  EXPECT_EQ(FeatureRow(fa), FeatureRow(fb));
+  EXPECT_NE(FeatureRow(fa), FeatureRow(other));
+  b.Extract({}, &fb);
+  EXPECT_TRUE(fb.empty());
+}
+
 // A fixture corpus written for this test: scam wording against everyday wording.
 std::string WriteFixture(const std::filesystem::path& dir, const std::string& name) {
   std::filesystem::create_directories(dir);
@@ -106,15 +150,13 @@ class TrainedModel : public ::testing::Test {
     std::string data = WriteFixture(*dir_, "fixture.jsonl");
     TrainOptions o;
     o.train_path = o.dev_path = data;
-    o.dim = 8;
-    o.epoch = 25;
-    o.bucket = 2000;
-    o.min_count = 1;
-    o.quantize_cutoff = 0;
-    o.out_path = (*dir_ / "a.ftz").string();
+    o.spec.bits = 12;
+    o.c = 10;
+    o.suspicious_far_per_dataset = 1;
+    o.out_path = (*dir_ / "a.weights").string();
     std::ostringstream log;
     status_ = new Status(TrainScamModel(o, log));
-    o.out_path = (*dir_ / "b.ftz").string();
+    o.out_path = (*dir_ / "b.weights").string();
     if (status_->ok()) *status_ = TrainScamModel(o, log);
   }
   static void TearDownTestSuite() {
@@ -130,17 +172,18 @@ Status* TrainedModel::status_ = nullptr;
 
 TEST_F(TrainedModel, TrainingIsDeterministic) {
   ASSERT_TRUE(status_->ok()) << status_->ToString();
-  std::string a = Slurp((*dir_ / "a.ftz").string()), b = Slurp((*dir_ / "b.ftz").string());
-  EXPECT_FALSE(a.empty());
+  std::string a = Slurp((*dir_ / "a.weights").string()), b = Slurp((*dir_ / "b.weights").string());
+  EXPECT_EQ(a.size(), 2u << 12);
   EXPECT_EQ(a, b);
   auto side = nlohmann::json::parse(Slurp((*dir_ / "a.json").string()));
-  EXPECT_EQ(side["fasttext"]["seed"], 1);
+  EXPECT_EQ(side["liblinear"]["solver"], "L2R_LR");
+  EXPECT_EQ(side["features"]["bits"], 12);
   EXPECT_TRUE(side["calibration"].contains("scale"));
 }
 
 TEST_F(TrainedModel, ScoresScamWordingHigherAndExplainsEachWord) {
   ASSERT_TRUE(status_->ok()) << status_->ToString();
-  auto model = ScamModel::LoadFile((*dir_ / "a.ftz").string());
+  auto model = ScamModel::LoadFile((*dir_ / "a.weights").string());
   ASSERT_OK(model);
   auto scam = NeutralWords("", "Verify your account now or it will be suspended");
   auto ham = NeutralWords("", "See you at lunch, bring the kids");
@@ -152,25 +195,34 @@ TEST_F(TrainedModel, ScoresScamWordingHigherAndExplainsEachWord) {
   // "verify" pushes towards scam, "lunch" away from it.
   EXPECT_GT(s.push[0], 0);
   EXPECT_LT(h.push[3], 0);
-  // The pushes are the score, exactly: the rest is the end-of-line token's share.
+  // The pushes are the score, exactly: the rest is the model's intercept.
   double sum = std::accumulate(s.push.begin(), s.push.end(), 0.0);
-  EXPECT_NEAR(sum + s.end_of_line, s.log_odds, 1e-6);
+  EXPECT_NEAR(sum + s.bias, s.log_odds, 1e-4);
 }
 
 TEST(ScamModel, RejectsWhatIsNotAModel) {
   auto m = ScamModel::Load("not a model at all", "{}");
   ASSERT_FALSE(m.ok());
-  EXPECT_THAT(m.status().message(), ::testing::HasSubstr("fastText"));
-  auto missing = ScamModel::LoadFile("/nonexistent/scam.ftz");
+  EXPECT_THAT(m.status().message(), ::testing::HasSubstr("lacks a field"));
+  std::string side = R"({"features": {"bits": 8, "char_min": 2, "char_max": 5, "word_pairs": true},
+    "weights": {"scale": 1, "bias": 0}, "calibration": {"scale": 1, "offset": 0},
+    "thresholds": {"message": {"suspicious": 0.5, "scam": 0.9}, "mail": {"suspicious": 0.5, "scam": 0.9}}})";
+  auto short_weights = ScamModel::Load(std::string(100, '\0'), side);
+  ASSERT_FALSE(short_weights.ok());
+  EXPECT_THAT(short_weights.status().message(), ::testing::HasSubstr("100 bytes, not the 512"));
+  EXPECT_TRUE(ScamModel::Load(std::string(512, '\0'), side).ok());
+  auto missing = ScamModel::LoadFile("/nonexistent/scam.weights");
   EXPECT_FALSE(missing.ok());
 }
 
 TEST(ScamModel, TheBuiltInModelLoads) {
   auto m = ScamModel::LoadEmbedded();
   ASSERT_OK(m);
-  if (*m == nullptr) GTEST_SKIP() << "this build has no model/scam.ftz";
-  EXPECT_GT((*m)->thresholds().suspicious, 0);
-  EXPECT_LE((*m)->thresholds().suspicious, (*m)->thresholds().scam);
+  if (*m == nullptr) GTEST_SKIP() << "this build has no model/scam.weights";
+  for (bool mail : {false, true}) {
+    EXPECT_GT((*m)->thresholds(mail).suspicious, 0);
+    EXPECT_LE((*m)->thresholds(mail).suspicious, (*m)->thresholds(mail).scam);
+  }
 }
 
 }  // namespace

@@ -14,7 +14,7 @@ void AddEngineOptions(CLI::App* app, EngineOptions* options) {
       ->capture_default_str()
       ->check(CLI::Range(size_t{1}, size_t{1} << 30));
   app->add_flag("--no-model", options->no_model, "Rules only: leave the trained scam model out");
-  app->add_option("--model", options->model_path, "Use this scam model (.ftz, with its .json beside it)")
+  app->add_option("--model", options->model_path, "Use this scam model (.weights, with its .json beside it)")
       ->check(CLI::ExistingFile);
 }
 

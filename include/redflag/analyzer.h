@@ -33,7 +33,7 @@ struct AnalyzerOptions {
   std::string cache_dir;
   // (true) Let the trained scam model (red flag scam_language) take part.
   bool use_model = true;
-  // ("") A model file (.ftz, with its .json sidecar) instead of the one compiled in.
+  // ("") A model file (.weights, with its .json sidecar) instead of the one compiled in.
   std::string model_path;
 };
 

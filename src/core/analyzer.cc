@@ -233,7 +233,7 @@ class Analyzer::Impl {
     std::vector<ModelWord> words = NeutralWords(m.subject, m.text);
     if (words.empty()) return;  // nothing to quote, so nothing to say
     ModelScore score = model_->Score(words);
-    const ModelThresholds& t = model_->thresholds();
+    const ModelThresholds& t = model_->thresholds(IsMail(m.channel, !m.subject.empty()));
     double strength = ModelFlagStrength(*kb_, score.probability, t.suspicious, t.scam, code_delivery);
     if (strength <= 0) return;
     std::vector<size_t> order(words.size());

@@ -4,6 +4,25 @@
 #include <cstdio>
 
 namespace redflag {
+
+std::string WithoutCorpusCues(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t end = text.find_first_of(" \t\r\n", i);
+    if (end == std::string::npos) end = text.size();
+    std::string_view word(text.data() + i, end - i);
+    size_t at = word.find('@');
+    bool address = at != std::string_view::npos && at > 0 && word.find('.', at) != std::string_view::npos;
+    if (!address) {
+      for (char c : word) out.push_back(c >= '0' && c <= '9' ? 'X' : c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    }
+    if (end < text.size()) out.push_back(text[end]);
+    i = end + 1;
+  }
+  return out;
+}
 namespace {
 
 int VerdictIndex(Verdict v) { return v == Verdict::kScam ? 0 : v == Verdict::kSuspicious ? 1 : 2; }

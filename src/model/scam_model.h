@@ -1,12 +1,12 @@
-// The scam model: a fastText text classifier (subword n-grams suit noisy,
-// multilingual SMS) trained by `redflag train` on the public corpus, quantised
-// and compiled into the binary (model/scam.ftz, with model/scam.json: how it
-// was trained and its calibration on the dev split).
+// The scam model: a logistic regression over hashed character n-grams and
+// words (model/features.h), trained with liblinear by `redflag train` on the
+// public corpus and compiled into the binary: model/scam.weights (one 16-bit
+// weight per hashed feature) and model/scam.json (how it was trained, the
+// weights' scale and bias, its calibration and thresholds on the dev split).
 //
-// fastText averages the rows of every word and subword of a text and scores
-// the average with a linear layer. With two labels the log-odds are linear in
-// the rows, so each word's push towards "scam" is exact; the model precomputes
-// every row's push once, and scoring a message is a few table look-ups per word.
+// The score is linear in the features and every feature comes from one word
+// (or splits evenly between the two of a pair), so each word's push towards
+// "scam" is exact and the pushes plus the bias are the score.
 // Thread-safe after loading.
 #ifndef REDFLAG_MODEL_SCAM_MODEL_H_
 #define REDFLAG_MODEL_SCAM_MODEL_H_
@@ -16,16 +16,18 @@
 #include <string_view>
 #include <vector>
 
+#include "model/features.h"
 #include "model/neutralize.h"
+#include "redflag/message.h"
 #include "redflag/status.h"
 
 namespace redflag {
 
 struct ModelScore {
   double log_odds = 0;     // the raw score: > 0 leans scam
-  double probability = 0;  // calibrated on dev: P(scam or spam | log_odds)
+  double probability = 0;  // calibrated on dev: P(scam | log_odds)
   std::vector<float> push; // per word: its share of log_odds
-  double end_of_line = 0;  // the rest of log_odds: fastText's end-of-line token
+  double bias = 0;         // the rest of log_odds: the model's intercept
 };
 
 // Where the model says a warning starts (chosen on dev by `redflag train`).
@@ -33,28 +35,40 @@ struct ModelThresholds {
   double suspicious = 1.0, scam = 1.0;  // calibrated probabilities
 };
 
+// Mail and short messages get thresholds of their own: genuine mail (newsletters,
+// list traffic) reads more like phishing than genuine texts read like smishing,
+// so one threshold for both would be set by mail and lose the texts' scams.
+// A message is mail when it came as email or has a subject.
+inline bool IsMail(Channel channel, bool has_subject) { return channel == Channel::kEmail || has_subject; }
+
 class ScamModel {
  public:
-  // `ftz`: a fastText supervised model with labels __label__scam and
-  // __label__ham; `sidecar_json`: its calibration and thresholds.
-  static StatusOr<std::unique_ptr<ScamModel>> Load(std::string_view ftz, std::string_view sidecar_json);
+  // `weights`: 2^bits little-endian int16 weights; `sidecar_json`: the
+  // features, the weights' scale and bias, calibration and thresholds.
+  static StatusOr<std::unique_ptr<ScamModel>> Load(std::string_view weights, std::string_view sidecar_json);
   // The model compiled into the binary; nullptr when the build has none.
   static StatusOr<std::unique_ptr<ScamModel>> LoadEmbedded();
-  // Files on disk: `path` is the .ftz; the sidecar is the same name with .json.
+  // Files on disk: `path` is the .weights file; the sidecar is the same name with .json.
   static StatusOr<std::unique_ptr<ScamModel>> LoadFile(const std::string& path);
 
-  ~ScamModel();
+  ~ScamModel() = default;
   ModelScore Score(const std::vector<ModelWord>& words) const;
   double Calibrate(double log_odds) const;
-  const ModelThresholds& thresholds() const { return thresholds_; }
+  const ModelThresholds& thresholds(bool mail) const { return mail ? mail_ : message_; }
+  const FeatureSpec& features() const { return spec_; }
 
  private:
-  ScamModel();
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
+  ScamModel() = default;
+  FeatureSpec spec_;
+  std::vector<float> weights_;     // per hashed feature
+  double bias_ = 0;
   double scale_ = 1, offset_ = 0;  // Platt scaling, fitted on dev
-  ModelThresholds thresholds_;
+  ModelThresholds message_, mail_;
 };
+
+// The weights file's bytes for `weights`, quantised to 16 bits: returns the scale
+// that multiplies them back. Shared by the trainer and the tests.
+std::string QuantizeWeights(const std::vector<double>& weights, double* scale);
 
 }  // namespace redflag
 

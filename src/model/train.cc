@@ -1,17 +1,19 @@
 #include "model/train.h"
 
-#include <fasttext/fasttext.h>
+#include <linear.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 
 #include "intake/jsonl.h"
+#include "model/features.h"
 #include "model/neutralize.h"
 #include "model/scam_model.h"
 #include "text/normalize.h"
@@ -22,6 +24,7 @@ namespace {
 struct Row {
   std::string label, dataset;
   std::vector<ModelWord> words;
+  bool mail;  // which set of thresholds applies (IsMail)
 };
 
 // Reads labelled JSON Lines; rows with another label are skipped, bad lines are errors.
@@ -44,7 +47,8 @@ Status ReadRows(const std::string& path, std::vector<Row>* rows, std::string* di
     if (rec.label != "scam" && rec.label != "spam" && rec.label != "ham") continue;
     if (!ValidateUtf8(rec.message.text, "text").ok() || !ValidateUtf8(rec.message.subject, "subject").ok())
       return InvalidArgument(where + ": text is not valid UTF-8");
-    rows->push_back({rec.label, rec.dataset, NeutralWords(rec.message.subject, rec.message.text)});
+    rows->push_back({rec.label, rec.dataset, NeutralWords(rec.message.subject, rec.message.text),
+                     IsMail(rec.message.channel, !rec.message.subject.empty())});
   }
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv));
@@ -90,18 +94,20 @@ std::pair<double, double> FitPlatt(const std::vector<double>& x, const std::vect
   return {a, b};
 }
 
-// The lowest threshold on `p` at which the ham false-alarm rate stays within the targets.
-double ChooseThreshold(const std::vector<Row>& dev, const std::vector<double>& p, double far, double far_per_dataset) {
+// The lowest threshold on `p` at which the false-alarm rate on the ham rows
+// of one kind (mail or not) stays within the targets.
+double ChooseThreshold(const std::vector<Row>& dev, const std::vector<double>& p, bool mail, double far,
+                       double far_per_dataset) {
   std::vector<double> candidates;
   for (size_t i = 0; i < dev.size(); ++i)
-    if (dev[i].label == "ham") candidates.push_back(p[i]);
+    if (dev[i].label == "ham" && dev[i].mail == mail) candidates.push_back(p[i]);
   std::sort(candidates.begin(), candidates.end());
   candidates.push_back(1.0);
   auto ok = [&](double t) {
     std::map<std::string, std::pair<int, int>> per;  // dataset -> (ham, warned)
     int ham = 0, warned = 0;
     for (size_t i = 0; i < dev.size(); ++i) {
-      if (dev[i].label != "ham") continue;
+      if (dev[i].label != "ham" || dev[i].mail != mail) continue;
       ++ham;
       ++per[dev[i].dataset].first;
       if (p[i] >= t) ++warned, ++per[dev[i].dataset].second;
@@ -130,57 +136,61 @@ Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
   REDFLAG_RETURN_IF_ERROR(ReadRows(o.dev_path, &dev, &dev_hash));
   if (o.spam_as != "scam" && o.spam_as != "ham" && o.spam_as != "skip")
     return InvalidArgument("spam rows are learnt as scam, ham or skip, not '" + o.spam_as + "'");
+  if (o.spec.bits < 8 || o.spec.bits > 24) return InvalidArgument("--bits must be 8..24");
   auto positive = [&](const std::string& label) { return label == "scam" || (o.spam_as == "scam" && label == "spam"); };
   log << "train: " << train.size() << " rows, dev: " << dev.size() << " rows\n";
 
-  std::string text_path = o.out_path + ".train.txt";
+  // liblinear's problem: one sparse row per message (1-based feature indices),
+  // then the bias feature, then the end marker.
+  const int features = 1 << o.spec.bits;
+  std::vector<std::vector<feature_node>> rows;
+  std::vector<double> labels;
+  FeatureExtractor extractor(o.spec);
+  std::vector<FeatureOccurrence> occurrences;
+  for (const Row& r : train) {
+    if (r.words.empty() || (r.label == "spam" && o.spam_as == "skip")) continue;
+    extractor.Extract(r.words, &occurrences);
+    std::vector<feature_node> x;
+    for (const auto& [index, value] : FeatureRow(occurrences)) x.push_back({static_cast<int>(index) + 1, value});
+    x.push_back({features + 1, 1.0});
+    x.push_back({-1, 0});
+    rows.push_back(std::move(x));
+    labels.push_back(positive(r.label) ? 1 : -1);
+  }
+  std::vector<feature_node*> row_starts;
+  for (auto& row : rows) row_starts.push_back(row.data());
+  problem prob{static_cast<int>(rows.size()), features + 1, labels.data(), row_starts.data(), 1.0};
+  int weight_label[] = {1};
+  double weight[] = {o.scam_weight};
+  parameter param{L2R_LR, o.eps, o.c, 1, weight_label, weight, 0.1, nullptr};
+  if (const char* error = check_parameter(&prob, &param)) return InvalidArgument(std::string("liblinear: ") + error);
+  set_print_string_function([](const char*) {});
+  model* trained = ::train(&prob, &param);
+  if (trained == nullptr) return Internal("liblinear did not train");
+  int scam_index = trained->label[0] == 1 ? 0 : 1;  // the decision value leans to label[0]
+  std::vector<double> w(features);
+  for (int i = 0; i < features; ++i) w[i] = get_decfun_coef(trained, i + 1, scam_index);
+  double bias = get_decfun_bias(trained, scam_index);
+  free_and_destroy_model(&trained);
+  rows.clear();
+  rows.shrink_to_fit();
+  double weight_scale = 1;
+  std::string bytes = QuantizeWeights(w, &weight_scale);
   {
-    std::ofstream text(text_path, std::ios::binary);
-    if (!text) return Internal("cannot write " + text_path);
-    for (const Row& r : train) {
-      if (r.words.empty() || (r.label == "spam" && o.spam_as == "skip")) continue;
-      int copies = r.label == "scam" ? std::max(1, o.scam_repeat) : 1;
-      for (int i = 0; i < copies; ++i)
-        text << (positive(r.label) ? "__label__scam " : "__label__ham ") << NeutralLine(r.words) << '\n';
-    }
-    if (!text) return Internal("cannot write " + text_path);
+    std::ofstream out(o.out_path, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) return Internal("cannot write " + o.out_path);
   }
-  fasttext::Args args;
-  args.input = text_path;
-  args.model = fasttext::model_name::sup;
-  args.loss = fasttext::loss_name::softmax;
-  args.dim = o.dim;
-  args.epoch = o.epoch;
-  args.lr = o.lr;
-  args.minCount = o.min_count;
-  args.minn = o.minn;
-  args.maxn = o.maxn;
-  args.wordNgrams = o.word_ngrams;
-  args.bucket = o.bucket;
-  args.thread = 1;
-  args.seed = o.seed;
-  args.verbose = 0;
-  fasttext::FastText ft;
-  try {
-    ft.train(args);
-    fasttext::Args q = args;
-    q.qnorm = true;
-    q.qout = false;
-    q.retrain = false;
-    q.cutoff = o.quantize_cutoff;
-    q.dsub = 2;
-    ft.quantize(q);
-    ft.saveModel(o.out_path);
-  } catch (const std::exception& e) {
-    std::remove(text_path.c_str());
-    return Internal(std::string("fastText: ") + e.what());
-  }
-  std::remove(text_path.c_str());
-
-  std::ifstream saved(o.out_path, std::ios::binary);
-  std::string ftz((std::istreambuf_iterator<char>(saved)), std::istreambuf_iterator<char>());
-  StatusOr<std::unique_ptr<ScamModel>> raw = ScamModel::Load(
-      ftz, R"({"calibration": {"scale": 1, "offset": 0}, "thresholds": {"suspicious": 1, "scam": 1}})");
+  nlohmann::ordered_json features_json = {{"bits", o.spec.bits}, {"char_min", o.spec.char_min},
+                                           {"char_max", o.spec.char_max}, {"word_pairs", o.spec.word_pairs}};
+  nlohmann::ordered_json weights_json = {{"file", std::filesystem::path(o.out_path).filename().string()},
+                                         {"scale", weight_scale}, {"bias", bias}};
+  // Score dev with the model as it will be loaded (16-bit weights), before calibration.
+  nlohmann::ordered_json uncalibrated = {{"features", features_json}, {"weights", weights_json},
+                                         {"calibration", {{"scale", 1}, {"offset", 0}}},
+                                         {"thresholds", {{"message", {{"suspicious", 1}, {"scam", 1}}},
+                                                         {"mail", {{"suspicious", 1}, {"scam", 1}}}}}};
+  StatusOr<std::unique_ptr<ScamModel>> raw = ScamModel::Load(bytes, uncalibrated.dump());
   if (!raw.ok()) return raw.status();
   std::vector<double> x;
   std::vector<int> y;
@@ -196,17 +206,25 @@ Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
   log << "dev log-odds calibrated as p = 1 / (1 + exp(-(" << scale << " x + " << offset << ")))\n";
   std::vector<double> p;
   for (double v : x) p.push_back(1 / (1 + std::exp(-(scale * v + offset))));
-  double suspicious = ChooseThreshold(dev, p, o.suspicious_far, o.suspicious_far_per_dataset);
-  double scam = std::max(suspicious, ChooseThreshold(dev, p, o.scam_far, o.scam_far));
-
-  int scam_rows = 0, scam_hit = 0, spam_rows = 0, spam_hit = 0;
-  for (size_t i = 0; i < dev.size(); ++i) {
-    if (dev[i].label == "scam") ++scam_rows, scam_hit += p[i] >= suspicious;
-    if (dev[i].label == "spam") ++spam_rows, spam_hit += p[i] >= suspicious;
+  nlohmann::ordered_json thresholds;
+  for (bool mail : {false, true}) {
+    double suspicious = ChooseThreshold(dev, p, mail, o.suspicious_far, o.suspicious_far_per_dataset);
+    double scam = std::max(suspicious, ChooseThreshold(dev, p, mail, o.scam_far, o.scam_far));
+    int scam_rows = 0, scam_hit = 0, spam_rows = 0, spam_hit = 0;
+    for (size_t i = 0; i < dev.size(); ++i) {
+      if (dev[i].mail != mail) continue;
+      if (dev[i].label == "scam") ++scam_rows, scam_hit += p[i] >= suspicious;
+      if (dev[i].label == "spam") ++spam_rows, spam_hit += p[i] >= suspicious;
+    }
+    const char* kind = mail ? "mail" : "message";
+    log << "model alone on dev " << kind << "s: scam recall " << (scam_rows ? double(scam_hit) / scam_rows : 0)
+        << " of " << scam_rows << ", spam warned " << (spam_rows ? double(spam_hit) / spam_rows : 0)
+        << " at p >= " << suspicious << " (scam at p >= " << scam << ")\n";
+    thresholds[kind] = {{"suspicious", suspicious}, {"scam", scam}};
   }
-  log << "model alone on dev: scam recall " << (scam_rows ? double(scam_hit) / scam_rows : 0) << ", spam warned "
-      << (spam_rows ? double(spam_hit) / spam_rows : 0) << " at p >= " << suspicious << " (scam at p >= " << scam
-      << ")\n";
+  thresholds["chosen_for"] = {{"dev_ham_far", o.suspicious_far},
+                              {"dev_ham_far_per_dataset", o.suspicious_far_per_dataset},
+                              {"dev_ham_far_scam", o.scam_far}};
 
   std::time_t now = std::time(nullptr);
   char date[16];
@@ -215,21 +233,17 @@ Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
   side["schema"] = "redflag.model/1";
   side["trained"] = date;
   side["data"] = {{"train_fnv1a64", train_hash}, {"dev_fnv1a64", dev_hash}, {"train_rows", train.size()},
-                  {"dev_rows", dev.size()}, {"spam_as", o.spam_as}, {"scam_repeat", o.scam_repeat}};
-  side["fasttext"] = {{"dim", o.dim},     {"epoch", o.epoch},   {"lr", o.lr},
-                      {"minCount", o.min_count}, {"minn", o.minn}, {"maxn", o.maxn},
-                      {"wordNgrams", o.word_ngrams}, {"bucket", o.bucket}, {"seed", o.seed},
-                      {"thread", 1},      {"quantize_cutoff", o.quantize_cutoff}};
+                  {"dev_rows", dev.size()}, {"spam_as", o.spam_as}};
+  side["liblinear"] = {{"solver", "L2R_LR"}, {"C", o.c}, {"eps", o.eps}, {"scam_weight", o.scam_weight}};
+  side["features"] = features_json;
+  side["weights"] = weights_json;
   side["calibration"] = {{"method", "platt on dev"}, {"scale", scale}, {"offset", offset}};
-  side["thresholds"] = {{"suspicious", suspicious}, {"scam", scam},
-                        {"chosen_for", {{"dev_ham_far", o.suspicious_far},
-                                        {"dev_ham_far_per_dataset", o.suspicious_far_per_dataset},
-                                        {"dev_ham_far_scam", o.scam_far}}}};
+  side["thresholds"] = thresholds;
   std::string json_path = o.out_path.substr(0, o.out_path.rfind('.')) + ".json";
   std::ofstream js(json_path);
   js << side.dump(2) << '\n';
   if (!js) return Internal("cannot write " + json_path);
-  log << "wrote " << o.out_path << " (" << ftz.size() << " bytes) and " << json_path << '\n';
+  log << "wrote " << o.out_path << " (" << bytes.size() << " bytes) and " << json_path << '\n';
   return Status::Ok();
 }
 
