@@ -127,6 +127,9 @@ const Golden kGoldens[] = {
      {{1, "trust"}, {2, ""}, {10, "request"}, {12, "isolation"}}},
     {"chats/takeover_ur_android.txt", "scam", 5, {"behaviour_change", "conversation_escalation"}, "Kamran Bhai",
      {{0, "trust"}, {5, "request"}, {6, "isolation"}}},
+    // The same in Spanish, 12-hour clock with "p. m.": the code request comes after weeks of chat.
+    {"chats/takeover_es_android.txt", "scam", 8, {"behaviour_change", "conversation_escalation"}, "Lucía Gómez",
+     {{1, "trust"}, {2, ""}, {8, "request"}, {10, "isolation"}}},
     {"chats/new_number_fr_ios.txt", "suspicious", 2, {"conversation_escalation"}, "+33 6 12 34 56 78",
      {{0, "problem"}, {2, "request"}, {3, "isolation"}}},
     {"chats/new_number_pt_android.txt", "suspicious", 0, {"conversation_escalation"}, "+55 11 91234-5678",
