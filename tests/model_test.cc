@@ -200,6 +200,24 @@ TEST_F(TrainedModel, ScoresScamWordingHigherAndExplainsEachWord) {
   EXPECT_NEAR(sum + s.bias, s.log_odds, 1e-4);
 }
 
+TEST(Train, NeedsBothScamAndHamRows) {
+  auto dir = std::filesystem::temp_directory_path() / ("redflag_train_one_class_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string path = (dir / "ham.jsonl").string();
+  {
+    std::ofstream out(path);
+    for (int i = 0; i < 5; ++i) out << nlohmann::json{{"text", "see you at lunch"}, {"label", "ham"}}.dump() << "\n";
+  }
+  TrainOptions o;
+  o.train_path = o.dev_path = path;
+  o.out_path = (dir / "m.weights").string();
+  std::ostringstream log;
+  Status s = TrainScamModel(o, log);
+  std::filesystem::remove_all(dir);
+  ASSERT_FALSE(s.ok());
+  EXPECT_THAT(s.message(), ::testing::HasSubstr("needs both scam and ham rows (found 0 scam of 5)"));
+}
+
 TEST(ScamModel, RejectsWhatIsNotAModel) {
   auto m = ScamModel::Load("not a model at all", "{}");
   ASSERT_FALSE(m.ok());

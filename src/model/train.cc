@@ -157,6 +157,10 @@ Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
     rows.push_back(std::move(x));
     labels.push_back(positive(r.label) ? 1 : -1);
   }
+  size_t scams = std::count(labels.begin(), labels.end(), 1.0);
+  if (scams == 0 || scams == labels.size())
+    return InvalidArgument(o.train_path + ": training needs both scam and ham rows (found " + std::to_string(scams) +
+                           " scam of " + std::to_string(labels.size()) + ")");
   std::vector<feature_node*> row_starts;
   for (auto& row : rows) row_starts.push_back(row.data());
   problem prob{static_cast<int>(rows.size()), features + 1, labels.data(), row_starts.data(), 1.0};
