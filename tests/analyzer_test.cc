@@ -55,6 +55,28 @@ TEST(Analyzer, ExplainsInTheMessageLanguage) {
   EXPECT_NE(en->red_flags.front().title, r->red_flags.front().title);
 }
 
+// The model's red flag quotes the words that pushed it, not the pieces of a link
+// ("https", "com"): the link is already shown, as a contact.
+TEST(Analyzer, ModelEvidenceQuotesWordsNotPiecesOfLinks) {
+  Message m;
+  m.channel = Channel::kEmail;
+  m.from = "security@whatsapp-support-team.com";
+  m.text = "Your WhatsApp Business API access is under a mandatory security review and will be suspended within "
+           "24 hours. Verify your account here: https://whatsapp-business-verify.com/login";
+  auto r = testing::BuiltInAnalyzer().Analyze(m);
+  ASSERT_OK(r);
+  const RedFlag* model = nullptr;
+  for (const auto& f : r->red_flags)
+    if (f.id == "scam_language") model = &f;
+  ASSERT_NE(model, nullptr) << "the built-in model no longer warns about the seed's helpdesk email";
+  ASSERT_FALSE(model->evidence.empty());
+  size_t link = m.text.find("https://");
+  for (const auto& e : model->evidence) {
+    EXPECT_LT(e.start, link) << e.text;
+    EXPECT_EQ(m.text.substr(e.start, e.end - e.start), e.text);
+  }
+}
+
 TEST(Analyzer, CountryChoosesWhereToReport) {
   Message m;
   m.text = "I sent you a code by mistake, please send it back quickly";

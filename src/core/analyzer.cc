@@ -112,7 +112,7 @@ class Analyzer::Impl {
     ImpersonationInput in{&doc, &text_brands, &signals, &contacts, &sender, m.channel, lang};
     impersonation_.Run(in, &findings, &report);
 
-    if (model_) AddModelFlag(m, code_delivery, &findings);
+    if (model_) AddModelFlag(m, code_delivery, report.contacts, &findings);
     REDFLAG_RETURN_IF_ERROR(AddInputFindings(m, &findings));
     report.input = m.input;
     JudgeReport(*kb_, {&findings, m.channel, m.country, lang, code_delivery}, &report);
@@ -229,7 +229,10 @@ class Analyzer::Impl {
   }
 
   // The model's opinion as the red flag scam_language, quoting the words that pushed it most.
-  void AddModelFlag(const Message& m, bool code_delivery, Findings* findings) const {
+  // Words inside a link or address ("https", "com") count but are not quoted: the
+  // link is shown as a contact, and a person learns nothing from its pieces.
+  void AddModelFlag(const Message& m, bool code_delivery, const std::vector<ContactVerdict>& contacts,
+                    Findings* findings) const {
     std::vector<ModelWord> words = NeutralWords(m.subject, m.text);
     if (words.empty()) return;  // nothing to quote, so nothing to say
     ModelScore score = model_->Score(words);
@@ -240,16 +243,24 @@ class Analyzer::Impl {
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return score.push[a] > score.push[b]; });
     std::vector<std::string_view> quoted;  // each word once, at its strongest
-    for (size_t i : order) {
-      if (quoted.size() >= static_cast<size_t>(kb_->model.evidence_words)) break;
-      const ModelWord& w = words[i];
-      if (score.push[i] <= 0 && !quoted.empty()) break;  // quote only words that pushed towards scam
-      if (std::find(quoted.begin(), quoted.end(), w.text) != quoted.end()) continue;
-      quoted.push_back(w.text);
-      const std::string& field = w.field == Field::kSubject ? m.subject : m.text;
-      findings->Add("scam_language", strength,
-                    {w.field, w.start, w.end, field.substr(w.start, w.end - w.start), "typical of scam messages"});
-    }
+    auto quote = [&](bool skip_contacts) {
+      for (size_t i : order) {
+        if (quoted.size() >= static_cast<size_t>(kb_->model.evidence_words)) break;
+        const ModelWord& w = words[i];
+        if (score.push[i] <= 0 && !quoted.empty()) break;  // quote only words that pushed towards scam
+        if (std::find(quoted.begin(), quoted.end(), w.text) != quoted.end()) continue;
+        if (skip_contacts && std::any_of(contacts.begin(), contacts.end(), [&](const ContactVerdict& c) {
+              return c.field == w.field && c.start <= w.start && w.end <= c.end;
+            }))
+          continue;
+        quoted.push_back(w.text);
+        const std::string& field = w.field == Field::kSubject ? m.subject : m.text;
+        findings->Add("scam_language", strength,
+                      {w.field, w.start, w.end, field.substr(w.start, w.end - w.start), "typical of scam messages"});
+      }
+    };
+    quote(/*skip_contacts=*/true);
+    if (quoted.empty()) quote(false);  // a message that is all links: its pieces are all there is to quote
   }
 
   std::unique_ptr<ScamModel> model_;
