@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <phonenumbers/phonenumberutil.h>
+
 #include "text/normalize.h"
 
 namespace redflag {
@@ -66,6 +68,36 @@ TEST(Contacts, Handles) {
 
 TEST(Contacts, WordsWithDotsAreNotLinks) {
   EXPECT_TRUE(ExtractFrom("ok.thanks, see you at 5.30. e.g. this one").empty());
+}
+
+}  // namespace
+}  // namespace redflag
+
+namespace redflag {
+namespace {
+
+// Numbers written in E.164 skip libphonenumber's parser: the answer must be the
+// one the parser gives (possible numbers kept as written, the rest refused).
+TEST(Contacts, E164ShortcutAgreesWithTheParser) {
+  using i18n::phonenumbers::PhoneNumber;
+  using i18n::phonenumbers::PhoneNumberUtil;
+  const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
+  auto parsed = [&](const std::string& written) {
+    PhoneNumber number;
+    if (util->Parse(written, "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR) return std::string();
+    if (!util->IsPossibleNumber(number)) return std::string();
+    std::string e164;
+    util->Format(number, PhoneNumberUtil::E164, &e164);
+    return e164;
+  };
+  for (const char* written :
+       {"+447700900123", "+4477009001", "+12025550123", "+1202555012", "+923001234567", "+9230012345678",
+        "+33612345678", "+390612345678", "+393331234567", "+5511912345678", "+80012345678", "+99912345678",
+        "+2348031234567", "+971501234567", "+919876543210", "+8613812345678", "+3912345", "+100000000000000",
+        "+6281234567890", "+447911123456789"}) {
+    EXPECT_EQ(NormalizePhone(written, ""), parsed(written)) << written;
+    EXPECT_EQ(NormalizePhone(written, "GB"), parsed(written)) << written;
+  }
 }
 
 }  // namespace

@@ -59,6 +59,23 @@ std::string NormalizePhone(std::string_view written, const std::string& region) 
   if (digits < 7 || digits > 15) return "";
   const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
   PhoneNumber number;
+  // Written as E.164 already ("+447700900123", as SMS gateways give senders):
+  // split off the country code and ask only whether the length is possible.
+  // Parsing runs libphonenumber's ICU regexes and cost more than the rest of
+  // a check; a national part starting with 0 (Italy) still goes through them.
+  if (written.size() == static_cast<size_t>(digits) + 1 && written[0] == '+' && written[1] != '0') {
+    for (int length = 1; length <= 3; ++length) {
+      int code = std::stoi(std::string(written.substr(1, length)));
+      std::string region;
+      util->GetRegionCodeForCountryCode(code, &region);  // "ZZ": no such calling code ("001": non-geographic)
+      if (region == "ZZ") continue;                       // calling codes are prefix-free: try a longer one
+      std::string_view national = written.substr(1 + length);
+      if (national.empty() || national[0] == '0') break;
+      number.set_country_code(code);
+      number.set_national_number(std::stoull(std::string(national)));
+      return util->IsPossibleNumber(number) ? std::string(written) : "";
+    }
+  }
   std::string text(written);
   std::string reading_region = region.empty() ? "ZZ" : region;
   std::transform(reading_region.begin(), reading_region.end(), reading_region.begin(), ::toupper);
