@@ -102,6 +102,15 @@ TEST(Features, EachBlockHasUnitLengthAndRepeatsCountLess) {
   EXPECT_LT(word_value(twice, 0) + word_value(twice, 1), 2 * word_value(once, 0));
 }
 
+TEST(Features, AVeryLongWordAddsBoundedWork) {
+  FeatureExtractor extractor(FeatureSpec{});
+  std::vector<FeatureOccurrence> f;
+  extractor.Extract({ModelWord{std::string(100000, 'a'), Field::kText, 0, 100000}}, &f);
+  // Its first 256 letters' n-grams (2 to 5 long: 4 a letter at most) and the word itself.
+  EXPECT_LE(f.size(), 4u * 256 + 1);
+  EXPECT_GT(f.size(), 3u * 250);
+}
+
 TEST(Features, TheSameWordsGiveTheSameFeatures) {
   FeatureExtractor a(FeatureSpec{}), b(FeatureSpec{});
   std::vector<FeatureOccurrence> fa, fb, other;

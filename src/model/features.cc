@@ -36,6 +36,10 @@ inline double Sublinear(uint32_t count) {
   return count < table.size() ? table[count] : 1 + std::log(static_cast<double>(count));
 }
 
+// A "word" of thousands of letters (a mangled link, an encoded blob) adds its
+// first letters' n-grams only: the work and memory per message stay bounded.
+constexpr size_t kMaxLettersPerWord = 256;
+
 inline size_t Utf8Length(unsigned char lead) {
   return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
 }
@@ -58,7 +62,7 @@ uint32_t FeatureExtractor::SlotOf(uint32_t key) {
 void FeatureExtractor::Extract(const std::vector<ModelWord>& words, std::vector<FeatureOccurrence>* out) {
   out->clear();
   const uint32_t mask = (1u << spec_.bits) - 1;
-  // Keys are index * 2 + block (0: characters, 1: words); kept in `value` until counted.
+  // Each occurrence's key is index * 2 + block (0: characters, 1: words).
   std::vector<uint32_t>& key_of = scratch_keys_;
   key_of.clear();
   auto add = [&](uint32_t index, uint32_t block, uint32_t word, uint32_t other) {
@@ -69,10 +73,13 @@ void FeatureExtractor::Extract(const std::vector<ModelWord>& words, std::vector<
   for (uint32_t w = 0; w < words.size(); ++w) {
     padded.assign(1, ' ').append(words[w].text).push_back(' ');
     starts_.clear();
-    for (size_t i = 0; i < padded.size(); i += Utf8Length(static_cast<unsigned char>(padded[i])))
+    for (size_t i = 0; i < padded.size() && starts_.size() < kMaxLettersPerWord;
+         i += Utf8Length(static_cast<unsigned char>(padded[i])))
       starts_.push_back(static_cast<uint32_t>(i));
-    starts_.push_back(static_cast<uint32_t>(padded.size()));
-    size_t letters = starts_.size() - 1;
+    size_t letters = starts_.size();
+    starts_.push_back(static_cast<uint32_t>(
+        letters < kMaxLettersPerWord ? padded.size()
+                                     : starts_.back() + Utf8Length(static_cast<unsigned char>(padded[starts_.back()]))));
     for (size_t i = 0; i < letters; ++i) {
       uint64_t h = kCharSeed;
       for (size_t n = 1; n <= static_cast<size_t>(spec_.char_max) && i + n <= letters; ++n) {
