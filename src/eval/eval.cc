@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "model/neutralize.h"
+
 namespace redflag {
 
 std::string WithoutCorpusCues(const std::string& text) {
@@ -13,9 +15,7 @@ std::string WithoutCorpusCues(const std::string& text) {
     size_t end = text.find_first_of(" \t\r\n", i);
     if (end == std::string::npos) end = text.size();
     std::string_view word(text.data() + i, end - i);
-    size_t at = word.find('@');
-    bool address = at != std::string_view::npos && at > 0 && word.find('.', at) != std::string_view::npos;
-    if (!address) {
+    if (!IsEmailAddress(word)) {
       for (char c : word) out.push_back(c >= '0' && c <= '9' ? 'X' : c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
     }
     if (end < text.size()) out.push_back(text[end]);

@@ -66,9 +66,9 @@ std::string NormalizePhone(std::string_view written, const std::string& region) 
   if (written.size() == static_cast<size_t>(digits) + 1 && written[0] == '+' && written[1] != '0') {
     for (int length = 1; length <= 3; ++length) {
       int code = std::stoi(std::string(written.substr(1, length)));
-      std::string region;
-      util->GetRegionCodeForCountryCode(code, &region);  // "ZZ": no such calling code ("001": non-geographic)
-      if (region == "ZZ") continue;                       // calling codes are prefix-free: try a longer one
+      std::string code_region;
+      util->GetRegionCodeForCountryCode(code, &code_region);  // "ZZ": no such calling code ("001": non-geographic)
+      if (code_region == "ZZ") continue;                      // calling codes are prefix-free: try a longer one
       std::string_view national = written.substr(1 + length);
       if (national.empty() || national[0] == '0') break;
       number.set_country_code(code);

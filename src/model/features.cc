@@ -46,6 +46,14 @@ inline size_t Utf8Length(unsigned char lead) {
 
 }  // namespace
 
+Status CheckFeatureSpec(const FeatureSpec& spec) {
+  if (spec.bits < 8 || spec.bits > 24 || spec.char_min < 1 || spec.char_max < spec.char_min || spec.char_max > 8)
+    return InvalidArgument("model features out of range (bits 8..24, 1 <= char_min <= char_max <= 8): bits " +
+                           std::to_string(spec.bits) + ", char_min " + std::to_string(spec.char_min) +
+                           ", char_max " + std::to_string(spec.char_max));
+  return Status::Ok();
+}
+
 uint32_t FeatureExtractor::SlotOf(uint32_t key) {
   size_t mask = table_.size() - 1;
   for (size_t i = (key * 2654435761u) & mask;; i = (i + 1) & mask) {
@@ -69,7 +77,7 @@ void FeatureExtractor::Extract(const std::vector<ModelWord>& words, std::vector<
     out->push_back({index, word, other, 0});
     key_of.push_back(index * 2 + block);
   };
-  std::string padded;
+  std::string& padded = padded_;
   for (uint32_t w = 0; w < words.size(); ++w) {
     padded.assign(1, ' ').append(words[w].text).push_back(' ');
     starts_.clear();

@@ -10,9 +10,11 @@
 #define REDFLAG_MODEL_FEATURES_H_
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "model/neutralize.h"
+#include "redflag/status.h"
 
 namespace redflag {
 
@@ -22,6 +24,9 @@ struct FeatureSpec {
   bool word_pairs = true;     // words and adjacent word pairs; else words only
   bool operator==(const FeatureSpec&) const = default;
 };
+
+// Refuses a spec out of range (bits 8..24, 1 <= char_min <= char_max <= 8).
+Status CheckFeatureSpec(const FeatureSpec& spec);
 
 // One occurrence: `value` is its share of the feature's value (a feature
 // seen c times has value (1 + ln c) / |block|, and each occurrence holds 1/c).
@@ -50,7 +55,8 @@ class FeatureExtractor {
   uint32_t stamp_ = 0;        // a slot is empty unless its stamp is this call's
   std::vector<uint32_t> keys_;          // the slots this call claimed
   std::vector<uint32_t> scratch_keys_;  // each occurrence's key, then its slot
-  std::vector<uint32_t> starts_;        // where each letter of a padded word starts
+  std::string padded_;                  // the word being read, with a space on each side
+  std::vector<uint32_t> starts_;        // where each letter of padded_ starts
 };
 
 // The distinct features of `occurrences` with their summed values, by index:

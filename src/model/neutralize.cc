@@ -26,11 +26,6 @@ bool IsMailFooter(std::string_view chunk) {
   return chunk.size() >= 10 && chunk.find_first_not_of('_') == std::string_view::npos;
 }
 
-bool IsEmailAddress(std::string_view chunk) {
-  size_t at = chunk.find('@');
-  return at != std::string_view::npos && at > 0 && chunk.find('.', at) != std::string_view::npos;
-}
-
 void AppendFolded(UChar32 c, std::string* out) {
   if (c < 0x80) {
     out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
@@ -106,6 +101,11 @@ bool FieldWords(std::string_view text, Field field, size_t max_words, std::vecto
 }
 
 }  // namespace
+
+bool IsEmailAddress(std::string_view chunk) {
+  size_t at = chunk.find('@');
+  return at != std::string_view::npos && at > 0 && chunk.find('.', at) != std::string_view::npos;
+}
 
 std::vector<ModelWord> NeutralWords(std::string_view subject, std::string_view text, size_t max_words) {
   std::vector<ModelWord> words;

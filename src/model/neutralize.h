@@ -36,6 +36,10 @@ inline constexpr size_t kModelMaxWords = 200;
 std::vector<ModelWord> NeutralWords(std::string_view subject, std::string_view text,
                                     size_t max_words = kModelMaxWords);
 
+// A whitespace-free chunk with an "@" after its first byte and a dot after the
+// "@": an address the neutral view drops (and `eval --without-cues` too).
+bool IsEmailAddress(std::string_view chunk);
+
 // The words joined by single spaces: one line of the model's training file.
 std::string NeutralLine(const std::vector<ModelWord>& words);
 

@@ -36,8 +36,7 @@ StatusOr<std::unique_ptr<ScamModel>> ScamModel::Load(std::string_view weights, s
     return InvalidArgument(std::string("the scam model's sidecar lacks a field: ") + e.what());
   }
   const FeatureSpec& spec = model->spec_;
-  if (spec.bits < 8 || spec.bits > 24 || spec.char_min < 1 || spec.char_max < spec.char_min || spec.char_max > 8)
-    return InvalidArgument("the scam model's sidecar has features out of range (bits 8..24, 1 <= char_min <= char_max <= 8)");
+  if (Status s = CheckFeatureSpec(spec); !s.ok()) return InvalidArgument("the scam model's sidecar: " + s.message());
   size_t count = size_t{1} << spec.bits;
   if (weights.size() != 2 * count)
     return InvalidArgument("the scam model's weights are " + std::to_string(weights.size()) + " bytes, not the " +

@@ -136,7 +136,7 @@ Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
   REDFLAG_RETURN_IF_ERROR(ReadRows(o.dev_path, &dev, &dev_hash));
   if (o.spam_as != "scam" && o.spam_as != "ham" && o.spam_as != "skip")
     return InvalidArgument("spam rows are learnt as scam, ham or skip, not '" + o.spam_as + "'");
-  if (o.spec.bits < 8 || o.spec.bits > 24) return InvalidArgument("--bits must be 8..24");
+  REDFLAG_RETURN_IF_ERROR(CheckFeatureSpec(o.spec));
   auto positive = [&](const std::string& label) { return label == "scam" || (o.spam_as == "scam" && label == "spam"); };
   log << "train: " << train.size() << " rows, dev: " << dev.size() << " rows\n";
 
