@@ -2,6 +2,7 @@
 
 #include <thread>
 
+#include "judge/judge.h"
 #include "test_support.h"
 
 namespace redflag {
@@ -75,6 +76,25 @@ TEST(Analyzer, ModelEvidenceQuotesWordsNotPiecesOfLinks) {
     EXPECT_LT(e.start, link) << e.text;
     EXPECT_EQ(m.text.substr(e.start, e.end - e.start), e.text);
   }
+}
+
+// Between the model's two thresholds a message that looks genuine (a code notice,
+// an official sender) gets no model flag; past the scam threshold it does.
+TEST(ModelFlagStrength, LooksGenuineNeedsASureModel) {
+  auto kb = LoadEmbeddedKnowledge();
+  ASSERT_OK(kb);
+  const KnowledgeBase& k = **kb;
+  double between = 0.8, sure = 0.99;
+  EXPECT_EQ(ModelFlagStrength(k, 0.5, 0.7, 0.95, {}), 0);
+  EXPECT_NEAR(ModelFlagStrength(k, 0.7, 0.7, 0.95, {}), k.thresholds.suspicious / 100.0, 1e-9);
+  EXPECT_GT(ModelFlagStrength(k, between, 0.7, 0.95, {}), 0);
+  for (ModelContext genuine : {ModelContext{true, false}, ModelContext{false, true}}) {
+    EXPECT_EQ(ModelFlagStrength(k, between, 0.7, 0.95, genuine), 0);
+    EXPECT_GE(ModelFlagStrength(k, sure, 0.7, 0.95, genuine), k.thresholds.scam / 100.0);
+  }
+  KnowledgeBase lenient = k;
+  lenient.model.official_sender_needs_scam = false;
+  EXPECT_GT(ModelFlagStrength(lenient, between, 0.7, 0.95, {false, true}), 0);
 }
 
 TEST(Analyzer, CountryChoosesWhereToReport) {

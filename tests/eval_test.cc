@@ -113,7 +113,9 @@ class DevSplit : public ::testing::Test {
   }
 };
 
-// The figures the model was tuned for.
+// The false-alarm targets the model's thresholds were chosen for. The shipped model
+// learnt from dev too (train --folds), so its recall here is not a held-out figure:
+// the held-out one is the README's, on test.
 TEST_F(DevSplit, MeetsTheTargets) {
   auto j = Eval("--by dataset");
   ASSERT_TRUE(j.contains("overall"));
@@ -124,9 +126,19 @@ TEST_F(DevSplit, MeetsTheTargets) {
       EXPECT_LE(g["false_alarm_rate"].get<double>(), 0.01) << name;
     }
   }
-  // Where the rules and model stood when the model was committed (README, Detection quality): a guard
-  // against getting worse, not the goal (0.95).
-  EXPECT_GE(j["overall"]["scam_recall"].get<double>(), 0.88);
+  // Having learnt dev's scams, the shipped model warns nearly all of them (a model fitted
+  // on train alone found 89 %).
+  EXPECT_GE(j["overall"]["scam_recall"].get<double>(), 0.95);
+}
+
+// The rules alone, which never saw dev: where they stood (14.9 % recall, 0.07 % false
+// alarms), as a guard against a rule that starts warning genuine messages.
+TEST_F(DevSplit, RulesAloneStayQuiet) {
+  auto j = Eval("--no-model");
+  ASSERT_TRUE(j.contains("overall"));
+  EXPECT_EQ(j["overall"]["evidence_share"], 1.0);
+  EXPECT_LE(j["overall"]["false_alarm_rate"].get<double>(), 0.002);
+  EXPECT_GE(j["overall"]["scam_recall"].get<double>(), 0.13);
 }
 
 // The same rows with every corpus's cues on every row: the model must not lean on them.

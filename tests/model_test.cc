@@ -227,6 +227,52 @@ TEST(Train, NeedsBothScamAndHamRows) {
   EXPECT_THAT(s.message(), ::testing::HasSubstr("needs both scam and ham rows (found 0 scam of 5)"));
 }
 
+// With folds the shipped model also learns from dev: a word only dev's scams use
+// pushes towards scam; fitted on train alone, the model never saw it.
+TEST(Train, WithFoldsTheShippedModelLearnsFromDev) {
+  auto dir = std::filesystem::temp_directory_path() / ("redflag_train_folds_" + std::to_string(::getpid()));
+  std::string train = WriteFixture(dir, "train.jsonl");
+  std::string dev = (dir / "dev.jsonl").string();
+  {
+    std::ofstream out(dev);
+    for (int i = 0; i < 10; ++i) {
+      out << nlohmann::json{{"text", "Zorblax voucher waiting, zorblax now"}, {"label", "scam"}}.dump() << "\n";
+      out << nlohmann::json{{"text", "Dinner at seven, see you there"}, {"label", "ham"}, {"dataset", "d"}}.dump()
+          << "\n";
+    }
+  }
+  auto push_of_zorblax = [&](int folds) {
+    std::string name = std::string("folds") + std::to_string(folds);
+    TrainOptions o;
+    o.train_path = train;
+    o.dev_path = dev;
+    o.spec.bits = 12;
+    o.folds = folds;
+    o.out_path = (dir / (name + ".weights")).string();
+    std::ostringstream log;
+    Status s = TrainScamModel(o, log);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    auto model = ScamModel::LoadFile(o.out_path);
+    EXPECT_TRUE(model.ok());
+    auto side = nlohmann::json::parse(Slurp((dir / (name + ".json")).string()));
+    EXPECT_EQ(side["data"]["dev_folds"], folds);
+    return model.ok() ? (*model)->Score(NeutralWords("", "zorblax")).push[0] : 0.0f;
+  };
+  float unseen = push_of_zorblax(0), learnt = push_of_zorblax(4);
+  EXPECT_GT(learnt, unseen + 0.5f);
+
+  TrainOptions one_fold;
+  one_fold.train_path = train;
+  one_fold.dev_path = dev;
+  one_fold.folds = 1;
+  one_fold.out_path = (dir / "x.weights").string();
+  std::ostringstream log;
+  Status s = TrainScamModel(one_fold, log);
+  std::filesystem::remove_all(dir);
+  ASSERT_FALSE(s.ok());
+  EXPECT_THAT(s.message(), ::testing::HasSubstr("folds is 0"));
+}
+
 TEST(ScamModel, RejectsWhatIsNotAModel) {
   auto m = ScamModel::Load("not a model at all", "{}");
   ASSERT_FALSE(m.ok());

@@ -119,6 +119,7 @@ struct Thresholds {
 struct ModelPolicy {
   int evidence_words = 3;             // the words that pushed hardest, quoted as evidence
   bool code_notice_needs_scam = true; // a genuine-looking code notice: only a sure model counts
+  bool official_sender_needs_scam = true;  // sent from a brand's official address: the same
 };
 
 // A combination of flags that makes a message a scam whatever its score.

@@ -95,9 +95,11 @@ void GiveAdvice(const KnowledgeBase& kb, const JudgeInput& in, Report* report) {
 }  // namespace
 
 double ModelFlagStrength(const KnowledgeBase& kb, double p, double suspicious_at, double scam_at,
-                         bool code_delivery) {
+                         const ModelContext& context) {
   if (p < suspicious_at) return 0;
-  if (code_delivery && kb.model.code_notice_needs_scam && p < scam_at) return 0;
+  bool looks_genuine = (context.code_delivery && kb.model.code_notice_needs_scam) ||
+                       (context.official_sender && kb.model.official_sender_needs_scam);
+  if (looks_genuine && p < scam_at) return 0;
   double low = kb.thresholds.suspicious / 100.0, high = kb.thresholds.scam / 100.0;
   if (p < scam_at) return low + (high - low) * (p - suspicious_at) / (scam_at - suspicious_at);
   double top = 0.99;

@@ -27,8 +27,14 @@ struct JudgeInput {
 // then rising so that the model alone reaches the suspicious threshold there
 // and the scam threshold at `scam_at`. Rules add to it (noisy-OR) and a strong
 // rule combination makes a scam whatever it says.
+// Where the message looks genuine (a code notice, an official sender; policy.yaml
+// says which count) only a model sure enough to call a scam counts.
+struct ModelContext {
+  bool code_delivery = false;   // reads like a one-time-code notice
+  bool official_sender = false; // sent from an address the registry knows as official
+};
 double ModelFlagStrength(const KnowledgeBase& kb, double p, double suspicious_at, double scam_at,
-                         bool code_delivery);
+                         const ModelContext& context);
 
 // Fills report: risk, verdict, summary, red_flags, scams, advice. Expects
 // report->brands to be filled (it chooses scams and where to report).

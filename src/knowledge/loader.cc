@@ -323,6 +323,7 @@ void ParsePolicy(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
   if (YAML::Node m = doc["model"]; m.IsDefined() && !m.IsNull()) {
     kb->model.evidence_words = r.Required(m, "evidence_words").as<int>();
     kb->model.code_notice_needs_scam = r.Required(m, "code_notice_needs_scam").as<bool>();
+    kb->model.official_sender_needs_scam = r.Required(m, "official_sender_needs_scam").as<bool>();
     if (kb->model.evidence_words < 1 || kb->model.evidence_words > 10)
       r.Fail(m, "'evidence_words' must be 1..10");
   }

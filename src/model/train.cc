@@ -127,43 +127,27 @@ double ChooseThreshold(const std::vector<Row>& dev, const std::vector<double>& p
   return std::min(1.0, std::nextafter(candidates[lo], 2.0));
 }
 
-}  // namespace
-
-Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
-  std::vector<Row> train, dev;
-  std::string train_hash, dev_hash;
-  REDFLAG_RETURN_IF_ERROR(ReadRows(o.train_path, &train, &train_hash));
-  REDFLAG_RETURN_IF_ERROR(ReadRows(o.dev_path, &dev, &dev_hash));
-  if (o.spam_as != "scam" && o.spam_as != "ham" && o.spam_as != "skip")
-    return InvalidArgument("spam rows are learnt as scam, ham or skip, not '" + o.spam_as + "'");
-  REDFLAG_RETURN_IF_ERROR(CheckFeatureSpec(o.spec));
-  auto positive = [&](const std::string& label) { return label == "scam" || (o.spam_as == "scam" && label == "spam"); };
-  log << "train: " << train.size() << " rows, dev: " << dev.size() << " rows\n";
-
-  // liblinear's problem: one sparse row per message (1-based feature indices),
-  // then the bias feature, then the end marker.
-  const int features = 1 << o.spec.bits;
-  std::vector<std::vector<feature_node>> rows;
-  std::vector<double> labels;
-  FeatureExtractor extractor(o.spec);
+// One message as liblinear reads it: 1-based feature indices, then the bias
+// feature, then the end marker.
+std::vector<feature_node> LiblinearRow(FeatureExtractor& extractor, const Row& r, int features) {
   std::vector<FeatureOccurrence> occurrences;
-  for (const Row& r : train) {
-    if (r.words.empty() || (r.label == "spam" && o.spam_as == "skip")) continue;
-    extractor.Extract(r.words, &occurrences);
-    std::vector<feature_node> x;
-    for (const auto& [index, value] : FeatureRow(occurrences)) x.push_back({static_cast<int>(index) + 1, value});
-    x.push_back({features + 1, 1.0});
-    x.push_back({-1, 0});
-    rows.push_back(std::move(x));
-    labels.push_back(positive(r.label) ? 1 : -1);
-  }
-  size_t scams = std::count(labels.begin(), labels.end(), 1.0);
-  if (scams == 0 || scams == labels.size())
-    return InvalidArgument(o.train_path + ": training needs both scam and ham rows (found " + std::to_string(scams) +
-                           " scam of " + std::to_string(labels.size()) + ")");
-  std::vector<feature_node*> row_starts;
-  for (auto& row : rows) row_starts.push_back(row.data());
-  problem prob{static_cast<int>(rows.size()), features + 1, labels.data(), row_starts.data(), 1.0};
+  extractor.Extract(r.words, &occurrences);
+  std::vector<feature_node> x;
+  for (const auto& [index, value] : FeatureRow(occurrences)) x.push_back({static_cast<int>(index) + 1, value});
+  x.push_back({features + 1, 1.0});
+  x.push_back({-1, 0});
+  return x;
+}
+
+// A fitted model as it will be shipped: 16-bit weights, their scale, the bias.
+struct Fitted {
+  std::string bytes;
+  double scale = 1, bias = 0;
+};
+
+StatusOr<Fitted> Fit(const std::vector<feature_node*>& x, std::vector<double> y, const TrainOptions& o) {
+  const int features = 1 << o.spec.bits;
+  problem prob{static_cast<int>(x.size()), features + 1, y.data(), const_cast<feature_node**>(x.data()), 1.0};
   int weight_label[] = {1};
   double weight[] = {o.scam_weight};
   parameter param{L2R_LR, o.eps, o.c, 1, weight_label, weight, 0.1, nullptr};
@@ -174,36 +158,107 @@ Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
   int scam_index = trained->label[0] == 1 ? 0 : 1;  // the decision value leans to label[0]
   std::vector<double> w(features);
   for (int i = 0; i < features; ++i) w[i] = get_decfun_coef(trained, i + 1, scam_index);
-  double bias = get_decfun_bias(trained, scam_index);
+  Fitted f;
+  f.bias = get_decfun_bias(trained, scam_index);
   free_and_destroy_model(&trained);
-  rows.clear();
-  rows.shrink_to_fit();
-  double weight_scale = 1;
-  std::string bytes = QuantizeWeights(w, &weight_scale);
-  {
-    std::ofstream out(o.out_path, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) return Internal("cannot write " + o.out_path);
-  }
-  nlohmann::ordered_json features_json = {{"bits", o.spec.bits}, {"char_min", o.spec.char_min},
-                                           {"char_max", o.spec.char_max}, {"word_pairs", o.spec.word_pairs}};
-  nlohmann::ordered_json weights_json = {{"file", std::filesystem::path(o.out_path).filename().string()},
-                                         {"scale", weight_scale}, {"bias", bias}};
-  // Score dev with the model as it will be loaded (16-bit weights), before calibration.
-  nlohmann::ordered_json uncalibrated = {{"features", features_json}, {"weights", weights_json},
+  f.bytes = QuantizeWeights(w, &f.scale);
+  return f;
+}
+
+nlohmann::ordered_json FeaturesJson(const FeatureSpec& spec) {
+  return {{"bits", spec.bits}, {"char_min", spec.char_min}, {"char_max", spec.char_max},
+          {"word_pairs", spec.word_pairs}};
+}
+
+// The model's log-odds for `rows`, scored as it will be loaded (16-bit weights), before calibration.
+StatusOr<std::vector<double>> LogOdds(const Fitted& f, const FeatureSpec& spec, const std::vector<const Row*>& rows) {
+  nlohmann::ordered_json uncalibrated = {{"features", FeaturesJson(spec)},
+                                         {"weights", {{"scale", f.scale}, {"bias", f.bias}}},
                                          {"calibration", {{"scale", 1}, {"offset", 0}}},
                                          {"thresholds", {{"message", {{"suspicious", 1}, {"scam", 1}}},
                                                          {"mail", {{"suspicious", 1}, {"scam", 1}}}}}};
-  StatusOr<std::unique_ptr<ScamModel>> raw = ScamModel::Load(bytes, uncalibrated.dump());
-  if (!raw.ok()) return raw.status();
-  std::vector<double> x;
+  StatusOr<std::unique_ptr<ScamModel>> model = ScamModel::Load(f.bytes, uncalibrated.dump());
+  if (!model.ok()) return model.status();
+  std::vector<double> out;
+  for (const Row* r : rows) out.push_back((*model)->Score(r->words).log_odds);
+  return out;
+}
+
+}  // namespace
+
+Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
+  std::vector<Row> train, dev;
+  std::string train_hash, dev_hash;
+  REDFLAG_RETURN_IF_ERROR(ReadRows(o.train_path, &train, &train_hash));
+  REDFLAG_RETURN_IF_ERROR(ReadRows(o.dev_path, &dev, &dev_hash));
+  if (o.spam_as != "scam" && o.spam_as != "ham" && o.spam_as != "skip")
+    return InvalidArgument("spam rows are learnt as scam, ham or skip, not '" + o.spam_as + "'");
+  if (o.folds == 1 || o.folds < 0) return InvalidArgument("folds is 0 (fit on train only) or at least 2");
+  REDFLAG_RETURN_IF_ERROR(CheckFeatureSpec(o.spec));
+  auto positive = [&](const std::string& label) { return label == "scam" || (o.spam_as == "scam" && label == "spam"); };
+  auto learnt = [&](const Row& r) { return !r.words.empty() && !(r.label == "spam" && o.spam_as == "skip"); };
+  log << "train: " << train.size() << " rows, dev: " << dev.size() << " rows\n";
+
+  const int features = 1 << o.spec.bits;
+  FeatureExtractor extractor(o.spec);
+  std::vector<std::vector<feature_node>> train_x, dev_x(dev.size());
+  std::vector<double> train_y;
+  for (const Row& r : train) {
+    if (!learnt(r)) continue;
+    train_x.push_back(LiblinearRow(extractor, r, features));
+    train_y.push_back(positive(r.label) ? 1 : -1);
+  }
+  size_t scams = std::count(train_y.begin(), train_y.end(), 1.0);
+  if (scams == 0 || scams == train_y.size())
+    return InvalidArgument(o.train_path + ": training needs both scam and ham rows (found " + std::to_string(scams) +
+                           " scam of " + std::to_string(train_y.size()) + ")");
+  if (o.folds > 0)
+    for (size_t i = 0; i < dev.size(); ++i)
+      if (learnt(dev[i])) dev_x[i] = LiblinearRow(extractor, dev[i], features);
+  // Train's rows, plus the dev rows that `use_dev` picks.
+  auto fit = [&](auto use_dev) {
+    std::vector<feature_node*> x;
+    std::vector<double> y = train_y;
+    for (auto& row : train_x) x.push_back(row.data());
+    for (size_t i = 0; i < dev.size(); ++i)
+      if (!dev_x[i].empty() && use_dev(i)) x.push_back(dev_x[i].data()), y.push_back(positive(dev[i].label) ? 1 : -1);
+    return Fit(x, std::move(y), o);
+  };
+
+  // Dev's log-odds, each from a model that did not see that row: with folds,
+  // dev row i is scored by the model fitted on train and the other folds of dev.
+  std::vector<double> x(dev.size());
+  StatusOr<Fitted> shipped = Internal("not fitted");
+  for (int fold = 0; fold < std::max(o.folds, 1); ++fold) {
+    StatusOr<Fitted> f = fit([&](size_t i) { return o.folds > 0 && static_cast<int>(i % o.folds) != fold; });
+    if (!f.ok()) return f.status();
+    if (o.folds == 0) shipped = *f;  // fitted on train alone: the one to ship
+    std::vector<const Row*> held_out;
+    std::vector<size_t> where;
+    for (size_t i = 0; i < dev.size(); ++i)
+      if (o.folds == 0 || static_cast<int>(i % o.folds) == fold) held_out.push_back(&dev[i]), where.push_back(i);
+    StatusOr<std::vector<double>> scores = LogOdds(*f, o.spec, held_out);
+    if (!scores.ok()) return scores.status();
+    for (size_t k = 0; k < where.size(); ++k) x[where[k]] = (*scores)[k];
+    if (o.folds > 0) log << "fold " << fold + 1 << " of " << o.folds << ": dev rows scored\n";
+  }
+  // With folds, the shipped model learns from all of train and dev.
+  if (o.folds > 0) shipped = fit([](size_t) { return true; });
+  if (!shipped.ok()) return shipped.status();
+  train_x.clear();
+  dev_x.clear();
+  {
+    std::ofstream out(o.out_path, std::ios::binary);
+    out.write(shipped->bytes.data(), static_cast<std::streamsize>(shipped->bytes.size()));
+    if (!out) return Internal("cannot write " + o.out_path);
+  }
+  nlohmann::ordered_json features_json = FeaturesJson(o.spec);
+  nlohmann::ordered_json weights_json = {{"file", std::filesystem::path(o.out_path).filename().string()},
+                                         {"scale", shipped->scale}, {"bias", shipped->bias}};
   std::vector<int> y;
   std::vector<double> fit_x;
-  for (const Row& r : dev) {
-    x.push_back((*raw)->Score(r.words).log_odds);
-    y.push_back(positive(r.label) ? 1 : 0);
-  }
   std::vector<int> fit_y;
+  for (const Row& r : dev) y.push_back(positive(r.label) ? 1 : 0);
   for (size_t i = 0; i < dev.size(); ++i)
     if (!(dev[i].label == "spam" && o.spam_as == "skip")) fit_x.push_back(x[i]), fit_y.push_back(y[i]);
   auto [scale, offset] = FitPlatt(fit_x, fit_y);
@@ -237,17 +292,18 @@ Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
   side["schema"] = "redflag.model/1";
   side["trained"] = date;
   side["data"] = {{"train_fnv1a64", train_hash}, {"dev_fnv1a64", dev_hash}, {"train_rows", train.size()},
-                  {"dev_rows", dev.size()}, {"spam_as", o.spam_as}};
+                  {"dev_rows", dev.size()}, {"spam_as", o.spam_as}, {"dev_folds", o.folds}};
   side["liblinear"] = {{"solver", "L2R_LR"}, {"C", o.c}, {"eps", o.eps}, {"scam_weight", o.scam_weight}};
   side["features"] = features_json;
   side["weights"] = weights_json;
-  side["calibration"] = {{"method", "platt on dev"}, {"scale", scale}, {"offset", offset}};
+  side["calibration"] = {{"method", o.folds > 0 ? "platt on dev, out of fold" : "platt on dev"},
+                         {"scale", scale}, {"offset", offset}};
   side["thresholds"] = thresholds;
   std::string json_path = o.out_path.substr(0, o.out_path.rfind('.')) + ".json";
   std::ofstream js(json_path);
   js << side.dump(2) << '\n';
   if (!js) return Internal("cannot write " + json_path);
-  log << "wrote " << o.out_path << " (" << bytes.size() << " bytes) and " << json_path << '\n';
+  log << "wrote " << o.out_path << " (" << shipped->bytes.size() << " bytes) and " << json_path << '\n';
   return Status::Ok();
 }
 

@@ -6,6 +6,9 @@
 //   2. dev.jsonl -> Platt scaling of the model's log-odds, and the calibrated
 //      probabilities at which the model alone warns: the lowest that keep the
 //      false-alarm rate on dev ham at or under the targets, overall and per data set.
+//   With folds (K >= 2), the shipped model learns from train and dev together
+//   (scam rows are few; more of them help), and step 2 reads out-of-fold
+//   scores: each dev row scored by a model fitted without it.
 // test.jsonl is never read.
 #ifndef REDFLAG_MODEL_TRAIN_H_
 #define REDFLAG_MODEL_TRAIN_H_
@@ -29,6 +32,9 @@ struct TrainOptions {
   double eps = 0.001;       // liblinear's stopping tolerance
   // False-alarm targets on dev ham for the model alone.
   double suspicious_far = 0.004, suspicious_far_per_dataset = 0.009, scam_far = 0.0005;
+  // 0: fit on train only and calibrate on dev. K >= 2: the shipped model also learns from dev, and
+  // dev is calibrated out of fold (each dev row scored by a model fitted on train and the other K-1 folds).
+  int folds = 5;
 };
 
 // Writes the model and its sidecar; progress and dev figures go to `log`.
