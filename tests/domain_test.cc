@@ -30,6 +30,9 @@ TEST(ParseHost, UserInfoDoesNotHideTheRealHost) {
   HostParts p;
   ASSERT_TRUE(ParseHost("https://whatsapp.com@evil.top/login", &p));
   EXPECT_EQ(p.registrable, "evil.top");
+  EXPECT_EQ(p.userinfo, "whatsapp.com");
+  ASSERT_TRUE(ParseHost("https://www.example.org/a@b", &p));
+  EXPECT_EQ(p.userinfo, "");  // an '@' in the path is not a user name
 }
 
 TEST(ParseHost, InternationalisedNames) {
@@ -85,7 +88,9 @@ INSTANTIATE_TEST_SUITE_P(Registry, Lookalike,
                                            LookalikeCase{"whatsapp-business-verify.com", "whatsapp", "added_words"},
                                            LookalikeCase{"dhl-parcel-fee.top", "dhl", "added_words"},
                                            LookalikeCase{"binance.org", "binance", "other_tld"},
-                                           LookalikeCase{"binnance.com", "binance", "typo"}));
+                                           LookalikeCase{"binnance.com", "binance", "typo"},
+                                           LookalikeCase{"https://www.paypal.com@secure-login.top/x", "paypal", "brand_before_at"},
+                                           LookalikeCase{"https://netflix-billing@pay-now.top/", "netflix", "brand_before_at"}));
 
 TEST(Registry, OfficialDomainsAreNotLookalikes) {
   BrandRegistry registry(testing::BuiltInAnalyzer().knowledge());

@@ -41,6 +41,16 @@ TEST(Verify, BrandNameOnAFreeMailAddress) {
   EXPECT_EQ(v.how, "brand_in_username");
 }
 
+// The site after the '@' is the one a browser opens; the brand before it is a disguise.
+TEST(Verify, BrandBeforeTheAtOfALink) {
+  ContactVerdict v = Verify("https://www.paypal.com@evil-site.com/login");
+  EXPECT_EQ(v.verdict, "lookalike");
+  EXPECT_EQ(v.brand, "paypal");
+  EXPECT_EQ(v.how, "brand_before_at");
+  EXPECT_EQ(v.normalized, "evil-site.com");
+  EXPECT_EQ(Verify("https://someone@www.paypal.com/").verdict, "official");
+}
+
 TEST(Verify, Handles) {
   EXPECT_EQ(Verify("@binance", "x").verdict, "official");
   ContactVerdict fake = Verify("@binance_support_247", "telegram");

@@ -138,6 +138,18 @@ const Brand* BrandRegistry::HandleOwner(const std::string& platform, const std::
 
 std::optional<Lookalike> BrandRegistry::DomainLookalike(const HostParts& host) const {
   if (host.is_ip || host.label.empty()) return std::nullopt;
+  // 0. A brand's domain or name before the '@' of a link ("https://paypal.com@evil.top/"):
+  //    a browser reads it as a user name and opens the site after the '@'.
+  if (host.has_scheme && !host.userinfo.empty()) {
+    std::string dotted_user = "." + host.userinfo + ".";
+    for (const Brand& b : kb_.brands)
+      for (const std::string& domain : b.web_domains)
+        if (dotted_user.find("." + domain + ".") != std::string::npos)
+          return Lookalike{&b, domain, "brand_before_at", false};
+    for (const std::string& word : SplitWords(host.userinfo))
+      if (auto it = tokens_.find(word); it != tokens_.end())
+        return Lookalike{it->second.brand, it->second.official, "brand_before_at", false};
+  }
   // 1. Confusable letters: not an official name, but it looks like one.
   if (!official_labels_.count(host.label)) {
     if (auto it = skeletons_.find(Skeleton(host.unicode_label)); it != skeletons_.end())

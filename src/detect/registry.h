@@ -4,6 +4,8 @@
 // one by one for the common checks (skeleton and token indexes).
 //
 // Look-alike kinds, strongest first:
+//   brand_before_at    an official domain or name before a link's '@' ("https://paypal.com@evil.top/"),
+//                      which a browser takes as a user name
 //   confusable         same UTS #39 skeleton as an official name ("paypa1", "wһatsapp")
 //   brand_in_subdomain an official domain in front of someone else's ("whatsapp.com.verify.top");
 //                      weak when it is only the name ("whatsapp.verify.top")

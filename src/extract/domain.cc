@@ -56,7 +56,10 @@ bool ParseHost(std::string_view link, HostParts* parts) {
   std::string authority = s.substr(0, host_end);
   parts->path = host_end == std::string::npos ? "" : s.substr(host_end);
   // "https://whatsapp.com@evil.top/" goes to evil.top: the part before '@' is a user name.
-  if (auto at = authority.rfind('@'); at != std::string::npos) authority.erase(0, at + 1);
+  if (auto at = authority.rfind('@'); at != std::string::npos) {
+    parts->userinfo = authority.substr(0, at);
+    authority.erase(0, at + 1);
+  }
   if (auto colon = authority.find(':'); colon != std::string::npos) authority.erase(colon);
   while (!authority.empty() && (authority.back() == '.' || authority.back() == '-')) authority.pop_back();
   if (authority.empty()) return false;

@@ -18,6 +18,7 @@ struct HostParts {
   std::string label;        // registrable minus suffix: "whatsapp-verify"
   std::string unicode_label;  // the label in Unicode ("wһatsapp" for "xn--watsapp-...")
   std::string path;         // what follows the host, lower case: "/login"
+  std::string userinfo;     // a link's part before '@': "whatsapp.com" in "https://whatsapp.com@evil.top/"
   bool has_scheme = false;  // written with http(s):// or a defanged hxxp://
   bool is_ip = false;
 };
