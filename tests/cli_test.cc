@@ -93,6 +93,34 @@ TEST(Cli, ScanWithThreadsGivesTheSameOutput) {
   EXPECT_EQ(JsonLines(one).size(), 300u);
 }
 
+// --compact leaves out what a person reads; what a machine routes on stays the same.
+TEST(Cli, ScanCompactKeepsVerdictsFlagsAndEvidence) {
+  std::string input =
+      "{\"id\": \"a\", \"text\": \"I sent you a code by mistake, send it back now\", \"channel\": \"whatsapp\"}\n"
+      "{\"id\": \"b\", \"text\": \"Your DHL parcel is held: pay the customs fee at https://dhl-parcel-fee.top/pay\"}\n"
+      "{\"id\": \"c\", \"text\": \"see you at 5\"}\n";
+  std::string full, compact;
+  ASSERT_EQ(RunCli("scan --quiet", input, &full, nullptr), 0);
+  ASSERT_EQ(RunCli("scan --quiet --compact", input, &compact, nullptr), 0);
+  auto f = JsonLines(full), c = JsonLines(compact);
+  ASSERT_EQ(f.size(), 3u);
+  ASSERT_EQ(c.size(), 3u);
+  for (size_t i = 0; i < f.size(); ++i) {
+    for (const char* key : {"id", "verdict", "risk", "language", "scams", "brands"}) EXPECT_EQ(c[i][key], f[i][key]) << key;
+    EXPECT_FALSE(c[i].contains("advice"));
+    EXPECT_FALSE(c[i].contains("summary"));
+    ASSERT_EQ(c[i]["red_flags"].size(), f[i]["red_flags"].size());
+    for (size_t k = 0; k < f[i]["red_flags"].size(); ++k) {
+      EXPECT_EQ(c[i]["red_flags"][k]["id"], f[i]["red_flags"][k]["id"]);
+      EXPECT_EQ(c[i]["red_flags"][k]["evidence"], f[i]["red_flags"][k]["evidence"]);
+      EXPECT_FALSE(c[i]["red_flags"][k].contains("explanation"));
+    }
+  }
+  EXPECT_EQ(c[0]["verdict"], "scam");
+  EXPECT_EQ(c[1]["verdict"], "scam");
+  EXPECT_LT(compact.size() * 2, full.size());
+}
+
 TEST(Cli, VerifyContactAndBrandFacts) {
   std::string out;
   ASSERT_EQ(RunCli("verify https://whatsapp-business-verify.com/login", "", &out, nullptr), 0);

@@ -27,6 +27,7 @@ struct EngineOptions {
   size_t max_bytes = 1 << 20;          // --max-bytes
   bool no_model = false;               // --no-model: rules only
   std::string model_path;              // --model: a model file instead of the built-in one
+  bool explain = true;                 // false (scan --compact): no texts for a person to read
 };
 void AddEngineOptions(CLI::App* app, EngineOptions* options);
 

@@ -21,6 +21,7 @@ struct ScanOptions {
   std::string input = "-";
   unsigned threads = 1;
   bool quiet = false;
+  bool compact = false;
 };
 
 struct Item {
@@ -37,7 +38,8 @@ std::string ErrorLine(const std::string& id, size_t line, const std::string& cod
   return j.dump();
 }
 
-void Process(const Analyzer& analyzer, size_t max_bytes, Item* item, JsonlParser* parser) {
+void Process(const Analyzer& analyzer, const ScanOptions& o, Item* item, JsonlParser* parser) {
+  size_t max_bytes = o.engine.max_bytes;
   if (item->too_long) {
     item->output = ErrorLine("", item->number, "too_large", "over the limit of " + std::to_string(max_bytes * 2) + " bytes");
     return;
@@ -53,7 +55,7 @@ void Process(const Analyzer& analyzer, size_t max_bytes, Item* item, JsonlParser
     item->output = ErrorLine(record->id, item->number, code, report.status().message());
     return;
   }
-  item->output = ReportJson(*report, /*pretty=*/false, {&record->id, item->number});
+  item->output = ReportJson(*report, /*pretty=*/false, {&record->id, item->number, o.compact});
   item->verdict = VerdictName(report->verdict);
 }
 
@@ -92,7 +94,7 @@ int RunScan(const ScanOptions& o) {
     }
     std::atomic<size_t> next{0};
     auto work = [&](unsigned t) {
-      for (size_t i; (i = next.fetch_add(1)) < batch.size();) Process(*analyzer, o.engine.max_bytes, &batch[i], &parsers[t]);
+      for (size_t i; (i = next.fetch_add(1)) < batch.size();) Process(*analyzer, o, &batch[i], &parsers[t]);
     };
     if (threads == 1) {
       work(0);
@@ -132,8 +134,13 @@ void AddScanCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("input", o->input, "The JSON Lines file ('-' = standard input)")->capture_default_str();
   cmd->add_option("--threads,-j", o->threads, "Worker threads")->capture_default_str()->check(CLI::Range(1u, 256u));
   cmd->add_flag("--quiet,-q", o->quiet, "No progress or summary on standard error");
+  cmd->add_flag("--compact", o->compact,
+                "Reports without summary, titles, explanations or advice (verdicts, flags and evidence are the same)");
   AddEngineOptions(cmd, &o->engine);
-  cmd->callback([o, exit_code] { *exit_code = RunScan(*o); });
+  cmd->callback([o, exit_code] {
+    o->engine.explain = !o->compact;
+    *exit_code = RunScan(*o);
+  });
 }
 
 }  // namespace redflag::cli

@@ -35,6 +35,9 @@ struct AnalyzerOptions {
   bool use_model = true;
   // ("") A model file (.weights, with its .json sidecar) instead of the one compiled in.
   std::string model_path;
+  // (true) Write what a person reads: the summary, each red flag's title and
+  // explanation, and the advice. Bulk scans that count and route leave them out.
+  bool explain = true;
 };
 
 // $REDFLAG_CACHE_DIR, else $XDG_CACHE_HOME/redflag, else ~/.cache/redflag;

@@ -115,7 +115,7 @@ class Analyzer::Impl {
     if (model_) AddModelFlag(m, code_delivery, report.contacts, &findings);
     REDFLAG_RETURN_IF_ERROR(AddInputFindings(m, &findings));
     report.input = m.input;
-    JudgeReport(*kb_, {&findings, m.channel, m.country, lang, code_delivery}, &report);
+    JudgeReport(*kb_, {&findings, m.channel, m.country, lang, code_delivery, options_.explain}, &report);
     return report;
   }
 

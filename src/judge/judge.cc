@@ -92,6 +92,20 @@ void GiveAdvice(const KnowledgeBase& kb, const JudgeInput& in, Report* report) {
   }
 }
 
+// A red flag's title and explanation in the reader's language, naming the brand and channel.
+void Explain(const UiTexts& ui, const UiTexts& en, Channel channel_id, const Report& report, RedFlag* flag) {
+  std::string brand, channel = std::string(ChannelName(channel_id));
+  for (const auto& b : report.brands)
+    if (b.how != "mentioned") { brand = b.name; break; }
+  if (brand.empty() && !report.brands.empty()) brand = report.brands.front().name;
+  const std::string& id = flag->id;
+  auto texts = ui.flags.count(id) ? ui.flags.at(id)
+               : en.flags.count(id) ? en.flags.at(id) : std::pair<std::string, std::string>{id, ""};
+  std::string channel_words = ui.channels.count(channel) ? ui.channels.at(channel) : channel;
+  flag->title = Fill(Fill(texts.first, "{brand}", brand), "{channel}", channel_words);
+  flag->explanation = Fill(Fill(texts.second, "{brand}", brand), "{channel}", channel_words);
+}
+
 }  // namespace
 
 double ModelFlagStrength(const KnowledgeBase& kb, double p, double suspicious_at, double scam_at,
@@ -115,20 +129,12 @@ void JudgeReport(const KnowledgeBase& kb, const JudgeInput& in, Report* report) 
     const FlagInfo* info = kb.FindFlag(id);
     if (info == nullptr || !info->shown) continue;
     keep *= 1.0 - info->weight * hit.strength;
-    std::string brand, channel = std::string(ChannelName(in.channel));
-    for (const auto& b : report->brands)
-      if (b.how != "mentioned") { brand = b.name; break; }
-    if (brand.empty() && !report->brands.empty()) brand = report->brands.front().name;
-    auto texts = ui.flags.count(id) ? ui.flags.at(id)
-                 : en.flags.count(id) ? en.flags.at(id) : std::pair<std::string, std::string>{id, ""};
-    std::string channel_words = ui.channels.count(channel) ? ui.channels.at(channel) : channel;
     RedFlag flag;
     flag.id = id;
-    flag.title = Fill(Fill(texts.first, "{brand}", brand), "{channel}", channel_words);
-    flag.explanation = Fill(Fill(texts.second, "{brand}", brand), "{channel}", channel_words);
     flag.severity = info->severity;
     flag.strength = hit.strength;
     flag.evidence = hit.evidence;
+    if (in.explain) Explain(ui, en, in.channel, *report, &flag);
     report->red_flags.push_back(std::move(flag));
   }
   report->risk = static_cast<int>(std::lround(100.0 * (1.0 - keep)));
@@ -143,10 +149,11 @@ void JudgeReport(const KnowledgeBase& kb, const JudgeInput& in, Report* report) 
     if (SeverityRank(a.severity) != SeverityRank(b.severity)) return SeverityRank(a.severity) < SeverityRank(b.severity);
     return a.strength > b.strength;
   });
+  if (report->verdict != Verdict::kNoRedFlags) MatchScams(kb, in, report);
+  if (!in.explain) return;
   std::string verdict(VerdictName(report->verdict));
   report->summary = ui.verdicts.count(verdict) ? ui.verdicts.at(verdict)
                     : en.verdicts.count(verdict) ? en.verdicts.at(verdict) : verdict;
-  if (report->verdict != Verdict::kNoRedFlags) MatchScams(kb, in, report);
   GiveAdvice(kb, in, report);
 }
 

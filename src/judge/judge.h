@@ -20,6 +20,7 @@ struct JudgeInput {
   std::string country;
   std::string lang;      // language of the explanations
   bool code_delivery;    // a genuine-looking one-time-code notice
+  bool explain = true;   // false: no summary, titles, explanations or advice
 };
 
 // The strength of the red flag scam_language for the model's calibrated

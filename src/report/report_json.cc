@@ -41,12 +41,12 @@ void WriteEvidence(W& w, const std::vector<Evidence>& evidence) {
 }
 
 template <typename W>
-void WriteContactFields(W& w, const ContactVerdict& c) {
+void WriteContactFields(W& w, const ContactVerdict& c, bool compact = false) {
   Field(w, "kind", c.kind);
   Field(w, "value", c.value);
   Field(w, "normalized", c.normalized);
   Field(w, "verdict", c.verdict);
-  Field(w, "explanation", c.explanation);
+  if (!compact) Field(w, "explanation", c.explanation);
   OptionalField(w, "brand", c.brand);
   if (c.verdict == "official") Field(w, "channel", c.channel);
   OptionalField(w, "imitates", c.imitates);
@@ -107,7 +107,7 @@ void WriteReport(W& w, const Report& r, const ReportJsonExtras& extras) {
   Field(w, "verdict", VerdictName(r.verdict));
   w.Key("risk");
   w.Int(r.risk);
-  Field(w, "summary", r.summary);
+  if (!extras.compact) Field(w, "summary", r.summary);
   Field(w, "language", r.language);
   Field(w, "ui_language", r.ui_language);
   w.Key("channel");
@@ -121,8 +121,10 @@ void WriteReport(W& w, const Report& r, const ReportJsonExtras& extras) {
   for (const RedFlag& f : r.red_flags) {
     w.StartObject();
     Field(w, "id", f.id);
-    Field(w, "title", f.title);
-    Field(w, "explanation", f.explanation);
+    if (!extras.compact) {
+      Field(w, "title", f.title);
+      Field(w, "explanation", f.explanation);
+    }
     Field(w, "severity", f.severity);
     w.Key("strength");
     w.Double(f.strength);
@@ -160,7 +162,7 @@ void WriteReport(W& w, const Report& r, const ReportJsonExtras& extras) {
   w.StartArray();
   for (const ContactVerdict& c : r.contacts) {
     w.StartObject();
-    WriteContactFields(w, c);
+    WriteContactFields(w, c, extras.compact);
     Field(w, "field", FieldName(c.field));
     w.Key("start");
     w.Uint(c.start);
@@ -170,6 +172,10 @@ void WriteReport(W& w, const Report& r, const ReportJsonExtras& extras) {
   }
   w.EndArray();
 
+  if (extras.compact) {
+    w.EndObject();
+    return;
+  }
   w.Key("advice");
   w.StartObject();
   WriteAdviceItems(w, "protect", r.advice.protect);

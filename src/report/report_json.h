@@ -14,6 +14,9 @@ namespace redflag {
 struct ReportJsonExtras {
   const std::string* id = nullptr;  // the input line's id
   size_t line = 0;                  // 0: none
+  // Leave out what a person reads (summary, titles, explanations, advice):
+  // for bulk scans, whose analyzer ran with AnalyzerOptions::explain off.
+  bool compact = false;
 };
 
 std::string ReportJson(const Report& report, bool pretty = false, const ReportJsonExtras& extras = {});
