@@ -133,8 +133,10 @@ test('the library shows how a scam works, what to do and when it was last review
   assert.match(text, /How it works/);
   assert.match(text, /Last reviewed \d{4}-\d{2}-\d{2}/);
   await assertAccessible(page, 'a scam page');
+  // Only the hash changes: the scam's heading stays until the brand's page replaces it.
+  const scamTitle = (await page.textContent('#detail h1')).trim();
   await page.goto(`${base}/#brand/whatsapp`);
-  await page.waitForSelector('#detail h1');
+  await page.waitForFunction((old) => document.querySelector('#detail h1')?.textContent.trim() !== old, scamTitle);
   assert.equal((await page.textContent('#detail h1')).trim(), 'WhatsApp');
   assert.match(await page.textContent('#detail'), /Official websites/);
   await page.close();
