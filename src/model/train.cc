@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -11,6 +12,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include "intake/jsonl.h"
 #include "model/features.h"
@@ -152,7 +154,6 @@ StatusOr<Fitted> Fit(const std::vector<feature_node*>& x, std::vector<double> y,
   double weight[] = {o.scam_weight};
   parameter param{L2R_LR, o.eps, o.c, 1, weight_label, weight, 0.1, nullptr};
   if (const char* error = check_parameter(&prob, &param)) return InvalidArgument(std::string("liblinear: ") + error);
-  set_print_string_function([](const char*) {});
   model* trained = ::train(&prob, &param);
   if (trained == nullptr) return Internal("liblinear did not train");
   int scam_index = trained->label[0] == 1 ? 0 : 1;  // the decision value leans to label[0]
@@ -227,24 +228,41 @@ Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
 
   // Dev's log-odds, each from a model that did not see that row: with folds,
   // dev row i is scored by the model fitted on train and the other folds of dev.
+  // The fits are independent (and each deterministic), so they share the cores.
+  const int fits = std::max(o.folds, 1) + (o.folds > 0 ? 1 : 0);  // with folds, the last is the shipped one
   std::vector<double> x(dev.size());
-  StatusOr<Fitted> shipped = Internal("not fitted");
-  for (int fold = 0; fold < std::max(o.folds, 1); ++fold) {
-    StatusOr<Fitted> f = fit([&](size_t i) { return o.folds > 0 && static_cast<int>(i % o.folds) != fold; });
-    if (!f.ok()) return f.status();
-    if (o.folds == 0) shipped = *f;  // fitted on train alone: the one to ship
-    std::vector<const Row*> held_out;
-    std::vector<size_t> where;
-    for (size_t i = 0; i < dev.size(); ++i)
-      if (o.folds == 0 || static_cast<int>(i % o.folds) == fold) held_out.push_back(&dev[i]), where.push_back(i);
-    StatusOr<std::vector<double>> scores = LogOdds(*f, o.spec, held_out);
-    if (!scores.ok()) return scores.status();
-    for (size_t k = 0; k < where.size(); ++k) x[where[k]] = (*scores)[k];
-    if (o.folds > 0) log << "fold " << fold + 1 << " of " << o.folds << ": dev rows scored\n";
+  std::vector<StatusOr<Fitted>> fitted(fits, Internal("not fitted"));
+  std::vector<Status> scored(fits);
+  std::atomic<int> next{0};
+  auto work = [&] {
+    for (int fold; (fold = next.fetch_add(1)) < fits;) {
+      bool shipped = o.folds > 0 && fold == o.folds;
+      fitted[fold] = fit([&](size_t i) {
+        return o.folds > 0 && (shipped || static_cast<int>(i % o.folds) != fold);
+      });
+      if (!fitted[fold].ok() || shipped) continue;
+      std::vector<const Row*> held_out;
+      std::vector<size_t> where;
+      for (size_t i = 0; i < dev.size(); ++i)
+        if (o.folds == 0 || static_cast<int>(i % o.folds) == fold) held_out.push_back(&dev[i]), where.push_back(i);
+      StatusOr<std::vector<double>> scores = LogOdds(*fitted[fold], o.spec, held_out);
+      if (!scores.ok()) scored[fold] = scores.status();
+      else for (size_t k = 0; k < where.size(); ++k) x[where[k]] = (*scores)[k];
+    }
+  };
+  set_print_string_function([](const char*) {});  // liblinear's progress is a global: silenced once
+  unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, static_cast<unsigned>(fits));
+  log << "fitting " << fits << (fits == 1 ? " model" : " models") << " on " << threads << " threads\n";
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  for (int fold = 0; fold < fits; ++fold) {
+    if (!fitted[fold].ok()) return fitted[fold].status();
+    REDFLAG_RETURN_IF_ERROR(scored[fold]);
   }
-  // With folds, the shipped model learns from all of train and dev.
-  if (o.folds > 0) shipped = fit([](size_t) { return true; });
-  if (!shipped.ok()) return shipped.status();
+  // With folds the shipped model learnt from all of train and dev; without, from train alone.
+  const StatusOr<Fitted>& shipped = fitted.back();
   train_x.clear();
   dev_x.clear();
   {

@@ -1,5 +1,5 @@
 // Rebuilds the scam model from the labelled corpus, deterministically: the
-// same corpus and options give the same bytes (one thread, a fixed seed).
+// same corpus and options give the same bytes (no randomness; parallel fits are independent).
 //   1. train.jsonl -> neutral words (model/neutralize.h) -> hashed features
 //      (model/features.h) -> L2-regularised logistic regression (liblinear),
 //      scam rows against ham rows (spam as told); 16-bit weights in a .weights file;
@@ -9,6 +9,7 @@
 //   With folds (K >= 2), the shipped model learns from train and dev together
 //   (scam rows are few; more of them help), and step 2 reads out-of-fold
 //   scores: each dev row scored by a model fitted without it.
+//   The K + 1 fits are independent and run on every core.
 // test.jsonl is never read.
 #ifndef REDFLAG_MODEL_TRAIN_H_
 #define REDFLAG_MODEL_TRAIN_H_
