@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "redflag/status.h"
@@ -132,10 +133,15 @@ struct UiTexts {
   std::map<std::string, std::string> verdicts, headings, contact_verdicts, lookalike_how, severity,
       channels;
   std::map<std::string, std::pair<std::string, std::string>> flags;  // id -> (title, explanation)
+  // The short notes beside a red flag's evidence ("not an official {brand} address").
+  std::map<std::string, std::string> evidence_notes;
   // Conversations: stage names (trust, problem, request, isolation, pressure) and
   // the texts of the conversation report (roles, the turn, headings).
   std::map<std::string, std::string> stages, conversation;
 };
+
+// `text` with every `placeholder` ("{brand}") replaced by `value`.
+std::string FillIn(std::string text, std::string_view placeholder, std::string_view value);
 
 struct GenericAdvice {
   std::vector<LocalizedText> protect, recover, report, code_delivery;
@@ -158,6 +164,8 @@ struct KnowledgeBase {
   const Scam* FindScam(const std::string& id) const;
   const Country* FindCountry(const std::string& code) const;  // any case
   const UiTexts& Ui(const std::string& lang) const;            // falls back to English
+  // An evidence note's text in `lang`, else in English, else its key.
+  std::string EvidenceNote(const std::string& lang, const std::string& key) const;
 };
 
 // Loads the knowledge base compiled into the binary.

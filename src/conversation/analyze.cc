@@ -59,11 +59,6 @@ ConversationEvidence EvidenceFrom(size_t index, const Report& r, const std::set<
   return e;  // the whole message: start = end = 0 with empty text means "this message"
 }
 
-std::string Fill(std::string s, const std::string& key, const std::string& value) {
-  for (size_t at = s.find(key); at != std::string::npos; at = s.find(key, at + value.size())) s.replace(at, key.size(), value);
-  return s;
-}
-
 class Judge {
  public:
   Judge(const Analyzer& analyzer, const ConversationOptions& options, ConversationReport* out)
@@ -199,9 +194,9 @@ ConversationReport AnalyzeConversation(const Analyzer& analyzer, Conversation co
         }
       }
       if (enough) {
-        std::string history = Fill(note(days_text.empty() ? "note_history" : "note_history_days"), "{n}",
-                                   std::to_string(plain.size()));
-        history = Fill(history, "{days}", days_text);
+        std::string history = FillIn(note(days_text.empty() ? "note_history" : "note_history_days"), "{n}",
+                                     std::to_string(plain.size()));
+        history = FillIn(history, "{days}", days_text);
         judge.AddFlag("behaviour_change", 0.8, p.name,
                       {EvidenceFrom(plain.front(), report(plain.front()), {}, note("note_first_ordinary")),
                        EvidenceFrom(*request, report(*request), kRequestFlags, history)});

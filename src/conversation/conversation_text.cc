@@ -17,12 +17,6 @@ std::string Text(const UiTexts& ui, const UiTexts& en, const std::map<std::strin
   return key;
 }
 
-std::string Fill(std::string s, const std::string& key, const std::string& value) {
-  for (size_t at = s.find(key); at != std::string::npos; at = s.find(key, at + value.size()))
-    s.replace(at, key.size(), value);
-  return s;
-}
-
 // Cuts at a UTF-8 character boundary and puts the lines on one line.
 std::string Short(const std::string& text) {
   std::string s = text.substr(0, kShownBytes);
@@ -48,7 +42,7 @@ std::string RenderConversationText(const ConversationReport& r, const KnowledgeB
   out << "\n" << bold(conv("heading_turn")) << "\n";
   if (r.turn) {
     const ConversationMessage& m = c.messages[*r.turn];
-    out << "  " << Fill(Fill(conv("turn"), "{n}", std::to_string(*r.turn + 1)), "{sender}", m.sender);
+    out << "  " << FillIn(FillIn(conv("turn"), "{n}", std::to_string(*r.turn + 1)), "{sender}", m.sender);
     if (m.time) out << " (" << FormatLocalTime(*m.time).replace(10, 1, " ") << ")";
     out << "\n  «" << Short(m.text) << "»\n";
   } else {

@@ -112,7 +112,7 @@ class Analyzer::Impl {
     ImpersonationInput in{&doc, &text_brands, &signals, &contacts, &sender, m.channel, lang};
     impersonation_.Run(in, &findings, &report);
 
-    if (model_) AddModelFlag(m, code_delivery, report.contacts, &findings);
+    if (model_) AddModelFlag(m, code_delivery, report.contacts, lang, &findings);
     REDFLAG_RETURN_IF_ERROR(AddInputFindings(m, &findings));
     report.input = m.input;
     JudgeReport(*kb_, {&findings, m.channel, m.country, lang, code_delivery, options_.explain}, &report);
@@ -232,7 +232,7 @@ class Analyzer::Impl {
   // Words inside a link or address ("https", "com") count but are not quoted: the
   // link is shown as a contact, and a person learns nothing from its pieces.
   void AddModelFlag(const Message& m, bool code_delivery, const std::vector<ContactVerdict>& contacts,
-                    Findings* findings) const {
+                    const std::string& lang, Findings* findings) const {
     std::vector<ModelWord> words = NeutralWords(m.subject, m.text);
     if (words.empty()) return;  // nothing to quote, so nothing to say
     ModelScore score = model_->Score(words);
@@ -246,6 +246,7 @@ class Analyzer::Impl {
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return score.push[a] > score.push[b]; });
     std::vector<std::string_view> quoted;  // each word once, at its strongest
+    const std::string note = kb_->EvidenceNote(lang, "model_words");
     auto quote = [&](bool skip_contacts) {
       for (size_t i : order) {
         if (quoted.size() >= static_cast<size_t>(kb_->model.evidence_words)) break;
@@ -259,7 +260,7 @@ class Analyzer::Impl {
         quoted.push_back(w.text);
         const std::string& field = w.field == Field::kSubject ? m.subject : m.text;
         findings->Add("scam_language", strength,
-                      {w.field, w.start, w.end, field.substr(w.start, w.end - w.start), "typical of scam messages"});
+                      {w.field, w.start, w.end, field.substr(w.start, w.end - w.start), note});
       }
     };
     quote(/*skip_contacts=*/true);

@@ -32,12 +32,6 @@ uint32_t Gap(uint32_t a_start, uint32_t a_end, uint32_t b_start, uint32_t b_end)
   return 0;
 }
 
-std::string Fill(std::string text, const std::string& key, const std::string& value) {
-  for (size_t at = 0; (at = text.find(key, at)) != std::string::npos; at += value.size())
-    text.replace(at, key.size(), value);
-  return text;
-}
-
 bool Contains(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
@@ -95,7 +89,7 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
   if (owner) {
     v.verdict = "official";
     v.brand = owner->id;
-    v.explanation = Fill(Fill(text("official"), "{brand}", owner->name), "{channel}", v.channel);
+    v.explanation = FillIn(FillIn(text("official"), "{brand}", owner->name), "{channel}", v.channel);
   } else if (lookalike) {
     v.verdict = "lookalike";
     v.brand = lookalike->brand->id;
@@ -103,7 +97,7 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
     v.how = lookalike->how;
     v.weak = lookalike->weak;
     std::string how = ui.lookalike_how.count(v.how) ? ui.lookalike_how.at(v.how) : v.how;
-    v.explanation = Fill(text("lookalike"), "{brand}", lookalike->brand->name) + ": " + how;
+    v.explanation = FillIn(text("lookalike"), "{brand}", lookalike->brand->name) + ": " + how;
   } else {
     v.explanation = text("unknown");
   }
@@ -112,6 +106,8 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
 
 void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, Report* report) const {
   const Document& doc = *in.document;
+  // The note beside a piece of evidence, in the reader's language, naming `brand`.
+  auto note = [&](const char* key, const Brand* brand) { return FillIn(kb_.EvidenceNote(in.lang, key), "{brand}", brand->name); };
   std::map<const Brand*, std::vector<Evidence>> mentioned;
   std::map<const Brand*, Claim> claimed;
   auto claim = [&](const Brand* b, const std::string& how, const Evidence& e) {
@@ -125,7 +121,7 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
     Evidence e = doc.Quote(hit.start, hit.end);
     mentioned[hit.brand].push_back(e);
     if (hit.disguised) {
-      e.note = "disguised letters";
+      e.note = note("disguised", hit.brand);
       claim(hit.brand, "disguised", e);
       continue;
     }
@@ -163,7 +159,9 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
         const Brand* b = kb_.FindBrand(v.brand);
         if (!v.weak || is_mentioned(b)) {
           Evidence le = e;
-          le.note = "imitates " + v.imitates + " (" + v.how + ")";
+          const auto& how = kb_.Ui(in.lang).lookalike_how;
+          le.note = FillIn(FillIn(note("imitates", b), "{official}", v.imitates), "{how}",
+                           how.count(v.how) ? how.at(v.how) : v.how);
           findings->Add("lookalike_contact", 1.0, le);
           claim(b, from_sender ? "sender" : "link", e);
           mentioned[b].push_back(e);
@@ -182,13 +180,14 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
                                        [&](const Brand* o) { return registry_.SameFamily(o, target); });
     if (!in.sender->contacts.empty() && !sender_official) {
       Evidence e = sender_evidence;
-      e.note = "not an official " + brand->name + " address";
+      e.note = note("not_official_address", brand);
       findings->Add("sender_not_official", 1.0, e);
     }
     std::string channel(ChannelName(in.channel));
     if (!channel.empty() && Contains(brand->channels_never, channel)) {
       for (Evidence e : c.evidence) {
-        e.note = brand->name + " never contacts people by " + channel;
+        const auto& words = kb_.Ui(in.lang).channels;
+        e.note = FillIn(note("never_contacts", brand), "{channel}", words.count(channel) ? words.at(channel) : channel);
         findings->Add("channel_never_used", 1.0, e);
       }
     }
@@ -203,7 +202,7 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
       if (v.verdict == "official") continue;
       const Brand* claimed_brand = claimed.empty() ? mentioned.begin()->first : claimed.begin()->first;
       Evidence e = doc.Quote(c.start, c.end);
-      e.note = "not a " + claimed_brand->name + " website";
+      e.note = note("not_brand_website", claimed_brand);
       findings->Add("link_not_official", 1.0, e);
     }
   }
@@ -217,7 +216,7 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
                   findings->Has("sender_not_official") || findings->Has("link_not_official");
     if (!strong) continue;
     for (Evidence e : c.evidence) {
-      if (e.note.empty()) e.note = "claims to be " + brand->name;
+      if (e.note.empty()) e.note = note("claims_to_be", brand);
       findings->Add("brand_impersonation", c.how == "disguised" ? 1.0 : 0.8, e);
     }
   }

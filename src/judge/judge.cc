@@ -15,12 +15,6 @@ bool Satisfies(const Findings& f, const std::vector<std::string>& all, const std
 
 int SeverityRank(const std::string& s) { return s == "high" ? 0 : s == "medium" ? 1 : 2; }
 
-std::string Fill(std::string text, const std::string& key, const std::string& value) {
-  for (size_t at = 0; (at = text.find(key, at)) != std::string::npos; at += value.size())
-    text.replace(at, key.size(), value);
-  return text;
-}
-
 // A scam's rule as a number: the more it requires, the more specific a match is.
 int Specificity(const ScamRule& r) {
   return static_cast<int>(r.all.size()) * 2 + (r.any.empty() ? 0 : 1) + (r.brands.empty() ? 0 : 2) +
@@ -102,8 +96,8 @@ void Explain(const UiTexts& ui, const UiTexts& en, Channel channel_id, const Rep
   auto texts = ui.flags.count(id) ? ui.flags.at(id)
                : en.flags.count(id) ? en.flags.at(id) : std::pair<std::string, std::string>{id, ""};
   std::string channel_words = ui.channels.count(channel) ? ui.channels.at(channel) : channel;
-  flag->title = Fill(Fill(texts.first, "{brand}", brand), "{channel}", channel_words);
-  flag->explanation = Fill(Fill(texts.second, "{brand}", brand), "{channel}", channel_words);
+  flag->title = FillIn(FillIn(texts.first, "{brand}", brand), "{channel}", channel_words);
+  flag->explanation = FillIn(FillIn(texts.second, "{brand}", brand), "{channel}", channel_words);
 }
 
 }  // namespace

@@ -49,6 +49,18 @@ const Country* KnowledgeBase::FindCountry(const std::string& code) const {
   return it == countries.end() ? nullptr : &*it;
 }
 
+std::string FillIn(std::string text, std::string_view placeholder, std::string_view value) {
+  for (size_t at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at + value.size()))
+    text.replace(at, placeholder.size(), value);
+  return text;
+}
+
+std::string KnowledgeBase::EvidenceNote(const std::string& lang, const std::string& key) const {
+  for (const UiTexts* texts : {&Ui(lang), &Ui("en")})
+    if (auto it = texts->evidence_notes.find(key); it != texts->evidence_notes.end()) return it->second;
+  return key;
+}
+
 const UiTexts& KnowledgeBase::Ui(const std::string& lang) const {
   if (auto it = ui.find(lang); it != ui.end()) return it->second;
   if (auto dash = lang.find('-'); dash != std::string::npos)

@@ -303,6 +303,7 @@ UiTexts ParseUi(const Reader& r, const YAML::Node& doc, const std::string& stem)
   map("channels", &ui.channels);
   map("stages", &ui.stages);
   map("conversation", &ui.conversation);
+  map("evidence_notes", &ui.evidence_notes);
   if (YAML::Node flags = doc["flags"]; flags.IsDefined() && !flags.IsNull()) {
     for (const auto& kv : flags)
       ui.flags[kv.first.as<std::string>()] = {r.RequiredString(kv.second, "title"),
