@@ -97,6 +97,46 @@ TEST(ModelFlagStrength, LooksGenuineNeedsASureModel) {
   EXPECT_GT(ModelFlagStrength(lenient, between, 0.7, 0.95, {false, true}), 0);
 }
 
+// Generic advice (no known scam matched) is in the reader's language where the
+// knowledge base words it (knowledge/advice.yaml), else in English.
+TEST(Analyzer, GenericAdviceInTheReadersLanguage) {
+  Message m;
+  m.text = "Please confirm your password today.";
+  m.lang = "fr";
+  auto fr = testing::BuiltInAnalyzer().Analyze(m);
+  ASSERT_OK(fr);
+  ASSERT_FALSE(fr->advice.protect.empty());
+  m.lang = "en";
+  auto en = testing::BuiltInAnalyzer().Analyze(m);
+  ASSERT_OK(en);
+  ASSERT_FALSE(en->advice.protect.empty());
+  EXPECT_EQ(en->advice.protect.front().text.rfind("Stop.", 0), 0u) << en->advice.protect.front().text;
+  EXPECT_EQ(fr->advice.protect.front().text.rfind("Arrêtez-vous.", 0), 0u) << fr->advice.protect.front().text;
+  m.lang = "hi";  // not translated yet: English
+  auto hi = testing::BuiltInAnalyzer().Analyze(m);
+  ASSERT_OK(hi);
+  EXPECT_EQ(hi->advice.protect.front().text, en->advice.protect.front().text);
+}
+
+// A lexicon's evidence is the words, not the spaces and commas its pattern's edges took in.
+TEST(Analyzer, EvidenceQuotesWordsWithoutEdgeSpaces) {
+  for (const char* text : {"Hallo, schicken Sie mir bitte den Code, den Sie per SMS bekommen haben",
+                           "Hi, sorry, I sent you a 6-digit code by mistake, can you send it to me? It's urgent"}) {
+    Message m;
+    m.text = text;
+    auto r = testing::BuiltInAnalyzer().Analyze(m);
+    ASSERT_OK(r);
+    ASSERT_FALSE(r->red_flags.empty()) << text;
+    for (const auto& f : r->red_flags)
+      for (const auto& e : f.evidence) {
+        ASSERT_FALSE(e.text.empty()) << f.id;
+        EXPECT_EQ(std::string(" \t,;:.!?").find(e.text.front()), std::string::npos) << f.id << ": '" << e.text << "'";
+        EXPECT_EQ(std::string(" \t,;:.!?").find(e.text.back()), std::string::npos) << f.id << ": '" << e.text << "'";
+        EXPECT_EQ(m.text.substr(e.start, e.end - e.start), e.text);
+      }
+  }
+}
+
 TEST(Analyzer, CountryChoosesWhereToReport) {
   Message m;
   m.text = "I sent you a code by mistake, please send it back quickly";

@@ -87,7 +87,7 @@ class Analyzer::Impl {
     report.channel = std::string(ChannelName(m.channel));
 
     Findings findings;
-    std::vector<SignalHit> signals = lexicon_.Find(matches);
+    std::vector<SignalHit> signals = lexicon_.Find(text, matches);
     bool code_delivery = false;
     for (const SignalHit& hit : signals) {
       if (hit.pattern->flag == "code_delivery") code_delivery = true;

@@ -17,12 +17,17 @@ const SignalPattern* Lexicon::PatternAt(uint32_t index) const {
   return patterns_[index - first_];
 }
 
-std::vector<SignalHit> Lexicon::Find(const std::vector<Match>& matches) const {
+std::vector<SignalHit> Lexicon::Find(std::string_view text, const std::vector<Match>& matches) const {
+  auto edge = [&](uint32_t i) { return std::string_view(" \t\r\n,;:.!?").find(text[i]) != std::string_view::npos; };
   std::vector<SignalHit> hits, exceptions;
   for (const Match& m : matches) {
     const SignalPattern* p = PatternAt(m.pattern);
     if (p == nullptr) continue;
-    (p->exception ? exceptions : hits).push_back({p, m.start, m.end});
+    uint32_t start = m.start, end = std::min<uint32_t>(m.end, static_cast<uint32_t>(text.size()));
+    while (start < end && edge(start)) ++start;
+    while (end > start && edge(end - 1)) --end;
+    if (start == end) start = m.start, end = m.end;  // all edge: keep what matched
+    (p->exception ? exceptions : hits).push_back({p, start, end});
   }
   if (exceptions.empty()) return hits;
   auto excepted = [&](const SignalHit& hit) {

@@ -22,8 +22,10 @@ class Lexicon {
   // Adds the knowledge base's signal patterns to `patterns`.
   Lexicon(const KnowledgeBase& kb, PatternSet* patterns);
 
-  // The signal hits among `matches`, exceptions applied, in text order.
-  std::vector<SignalHit> Find(const std::vector<Match>& matches) const;
+  // The signal hits among `matches` of `text`, exceptions applied, in text
+  // order. A hit leaves out the spaces and punctuation a pattern's edges take in
+  // (" send me the code," quotes "send me the code").
+  std::vector<SignalHit> Find(std::string_view text, const std::vector<Match>& matches) const;
   // The pattern behind a PatternSet index, or nullptr if it is not a signal.
   const SignalPattern* PatternAt(uint32_t index) const;
 

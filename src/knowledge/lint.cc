@@ -19,7 +19,7 @@ bool Fires(const PatternSet& set, const Lexicon& lexicon, const SignalPattern& p
     return std::any_of(matches.begin(), matches.end(),
                        [&](const Match& m) { return lexicon.PatternAt(m.pattern) == &pattern; });
   }
-  std::vector<SignalHit> hits = lexicon.Find(matches);
+  std::vector<SignalHit> hits = lexicon.Find(text.text, matches);
   return std::any_of(hits.begin(), hits.end(), [&](const SignalHit& h) { return h.pattern == &pattern; });
 }
 
