@@ -119,6 +119,28 @@ TEST(Analyzer, GenericAdviceInTheReadersLanguage) {
 }
 
 // A lexicon's evidence is the words, not the spaces and commas its pattern's edges took in.
+// A matched scam's own advice too, for the scams translated so far.
+TEST(Analyzer, ScamAdviceInTheReadersLanguage) {
+  Message m;
+  m.text = "Hi, sorry, I sent you a 6-digit code by mistake, can you send it to me? It's urgent";
+  for (const char* lang : {"en", "fr", "es", "it", "pt", "de"}) {
+    m.lang = lang;
+    auto r = testing::BuiltInAnalyzer().Analyze(m);
+    ASSERT_OK(r);
+    ASSERT_FALSE(r->scams.empty());
+    EXPECT_EQ(r->scams.front().id, "registration_code_theft");
+    ASSERT_FALSE(r->advice.protect.empty());
+    const std::string& first = r->advice.protect.front().text;
+    const KnowledgeBase& kb = testing::BuiltInAnalyzer().knowledge();
+    const Scam* scam = kb.FindScam("registration_code_theft");
+    ASSERT_NE(scam, nullptr);
+    ASSERT_TRUE(scam->advice.count("before_replying"));
+    const LocalizedText& expected = scam->advice.at("before_replying").front();
+    EXPECT_EQ(first, expected.Get(lang)) << lang;
+    if (std::string(lang) != "en") EXPECT_NE(first, expected.Get("en")) << lang;
+  }
+}
+
 TEST(Analyzer, EvidenceQuotesWordsWithoutEdgeSpaces) {
   for (const char* text : {"Hallo, schicken Sie mir bitte den Code, den Sie per SMS bekommen haben",
                            "Hi, sorry, I sent you a 6-digit code by mistake, can you send it to me? It's urgent"}) {
