@@ -129,6 +129,11 @@ TEST(Analyzer, ScamAdviceInTheReadersLanguage) {
     ASSERT_OK(r);
     ASSERT_FALSE(r->scams.empty());
     EXPECT_EQ(r->scams.front().id, "registration_code_theft");
+    const Scam* named = testing::BuiltInAnalyzer().knowledge().FindScam("registration_code_theft");
+    ASSERT_NE(named, nullptr);
+    EXPECT_EQ(r->scams.front().name, named->name.Get(lang));
+    EXPECT_EQ(r->scams.front().family, named->family.Get(lang));
+    if (std::string(lang) != "en") EXPECT_NE(r->scams.front().name, named->name.Get("en")) << lang;
     ASSERT_FALSE(r->advice.protect.empty());
     const std::string& first = r->advice.protect.front().text;
     const KnowledgeBase& kb = testing::BuiltInAnalyzer().knowledge();

@@ -73,7 +73,8 @@ struct FaqEntry {
 };
 
 struct Scam {
-  std::string id, name, family;
+  std::string id;
+  LocalizedText name, family;  // a text, or a map of language to text
   LocalizedText summary;
   std::vector<LocalizedText> how_it_works, red_flags;
   std::vector<std::string> brands, channels;

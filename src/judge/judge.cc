@@ -43,8 +43,10 @@ void MatchScams(const KnowledgeBase& kb, const JudgeInput& in, Report* report) {
     ranked.push_back({Specificity(r) + weight / 10, &s});
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (size_t i = 0; i < ranked.size() && i < 3; ++i)
-    report->scams.push_back({ranked[i].second->id, ranked[i].second->name, ranked[i].second->family});
+  for (size_t i = 0; i < ranked.size() && i < 3; ++i) {
+    const Scam& s = *ranked[i].second;
+    report->scams.push_back({s.id, s.name.Get(in.lang), s.family.Get(in.lang)});
+  }
 }
 
 void AddReportContacts(const std::vector<ReportingContact>& from, const std::string& lang,

@@ -199,8 +199,8 @@ Brand ParseBrand(const Reader& r, const YAML::Node& doc) {
 Scam ParseScam(const Reader& r, const YAML::Node& doc) {
   Scam s;
   s.id = r.Id(doc);
-  s.name = r.RequiredString(doc, "name");
-  s.family = r.RequiredString(doc, "family");
+  s.name = r.Text(r.Required(doc, "name"), "'name'");
+  s.family = r.Text(r.Required(doc, "family"), "'family'");
   s.summary = r.Text(r.Required(doc, "summary"), "'summary'");
   s.how_it_works = r.Texts(doc, "how_it_works");
   s.red_flags = r.Texts(doc, "red_flags");

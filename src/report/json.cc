@@ -70,8 +70,8 @@ json ScamToJson(const Scam& s, const std::string& lang) {
   json faq = json::array();
   for (const auto& f : s.faq) faq.push_back({{"q", f.question.Get(lang)}, {"a", f.answer.Get(lang)}});
   return {{"id", s.id},
-          {"name", s.name},
-          {"family", s.family},
+          {"name", s.name.Get(lang)},
+          {"family", s.family.Get(lang)},
           {"summary", s.summary.Get(lang)},
           {"how_it_works", Texts(s.how_it_works, lang)},
           {"red_flags", Texts(s.red_flags, lang)},
