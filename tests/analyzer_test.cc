@@ -147,8 +147,9 @@ TEST(Analyzer, ScamAdviceInTheReadersLanguage) {
 }
 
 TEST(Analyzer, EvidenceQuotesWordsWithoutEdgeSpaces) {
-  for (const char* text : {"Hallo, schicken Sie mir bitte den Code, den Sie per SMS bekommen haben",
-                           "Hi, sorry, I sent you a 6-digit code by mistake, can you send it to me? It's urgent"}) {
+  for (const char* text :
+       {"Hallo, schicken Sie mir bitte den Code, den Sie per SMS bekommen haben",
+        "Hi, sorry, I sent you a 6-digit code by mistake, can you send it to me? It's urgent"}) {
     Message m;
     m.text = text;
     auto r = testing::BuiltInAnalyzer().Analyze(m);
@@ -157,8 +158,10 @@ TEST(Analyzer, EvidenceQuotesWordsWithoutEdgeSpaces) {
     for (const auto& f : r->red_flags)
       for (const auto& e : f.evidence) {
         ASSERT_FALSE(e.text.empty()) << f.id;
-        EXPECT_EQ(std::string(" \t,;:.!?").find(e.text.front()), std::string::npos) << f.id << ": '" << e.text << "'";
-        EXPECT_EQ(std::string(" \t,;:.!?").find(e.text.back()), std::string::npos) << f.id << ": '" << e.text << "'";
+        EXPECT_EQ(std::string(" \t,;:.!?").find(e.text.front()), std::string::npos)
+            << f.id << ": '" << e.text << "'";
+        EXPECT_EQ(std::string(" \t,;:.!?").find(e.text.back()), std::string::npos)
+            << f.id << ": '" << e.text << "'";
         EXPECT_EQ(m.text.substr(e.start, e.end - e.start), e.text);
       }
   }

@@ -96,8 +96,10 @@ TEST(Cli, ScanWithThreadsGivesTheSameOutput) {
 // --compact leaves out what a person reads; what a machine routes on stays the same.
 TEST(Cli, ScanCompactKeepsVerdictsFlagsAndEvidence) {
   std::string input =
-      "{\"id\": \"a\", \"text\": \"I sent you a code by mistake, send it back now\", \"channel\": \"whatsapp\"}\n"
-      "{\"id\": \"b\", \"text\": \"Your DHL parcel is held: pay the customs fee at https://dhl-parcel-fee.top/pay\"}\n"
+      "{\"id\": \"a\", \"text\": \"I sent you a code by mistake, send it back now\", \"channel\": "
+      "\"whatsapp\"}\n"
+      "{\"id\": \"b\", \"text\": \"Your DHL parcel is held: pay the customs fee at "
+      "https://dhl-parcel-fee.top/pay\"}\n"
       "{\"id\": \"c\", \"text\": \"see you at 5\"}\n";
   std::string full, compact;
   ASSERT_EQ(RunCli("scan --quiet", input, &full, nullptr), 0);
@@ -106,7 +108,8 @@ TEST(Cli, ScanCompactKeepsVerdictsFlagsAndEvidence) {
   ASSERT_EQ(f.size(), 3u);
   ASSERT_EQ(c.size(), 3u);
   for (size_t i = 0; i < f.size(); ++i) {
-    for (const char* key : {"id", "verdict", "risk", "language", "scams", "brands"}) EXPECT_EQ(c[i][key], f[i][key]) << key;
+    for (const char* key : {"id", "verdict", "risk", "language", "scams", "brands"})
+      EXPECT_EQ(c[i][key], f[i][key]) << key;
     EXPECT_FALSE(c[i].contains("advice"));
     EXPECT_FALSE(c[i].contains("summary"));
     ASSERT_EQ(c[i]["red_flags"].size(), f[i]["red_flags"].size());

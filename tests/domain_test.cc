@@ -81,16 +81,17 @@ TEST_P(Lookalike, NamesTheBrandAndHow) {
   EXPECT_EQ(l->how, GetParam().how);
 }
 
-INSTANTIATE_TEST_SUITE_P(Registry, Lookalike,
-                         ::testing::Values(LookalikeCase{"paypa1.com", "paypal", "confusable"},
-                                           LookalikeCase{"wһatsapp.com", "whatsapp", "confusable"},
-                                           LookalikeCase{"whatsapp.com.verify-login.top", "whatsapp", "brand_in_subdomain"},
-                                           LookalikeCase{"whatsapp-business-verify.com", "whatsapp", "added_words"},
-                                           LookalikeCase{"dhl-parcel-fee.top", "dhl", "added_words"},
-                                           LookalikeCase{"binance.org", "binance", "other_tld"},
-                                           LookalikeCase{"binnance.com", "binance", "typo"},
-                                           LookalikeCase{"https://www.paypal.com@secure-login.top/x", "paypal", "brand_before_at"},
-                                           LookalikeCase{"https://netflix-billing@pay-now.top/", "netflix", "brand_before_at"}));
+INSTANTIATE_TEST_SUITE_P(
+    Registry, Lookalike,
+    ::testing::Values(LookalikeCase{"paypa1.com", "paypal", "confusable"},
+                      LookalikeCase{"wһatsapp.com", "whatsapp", "confusable"},
+                      LookalikeCase{"whatsapp.com.verify-login.top", "whatsapp", "brand_in_subdomain"},
+                      LookalikeCase{"whatsapp-business-verify.com", "whatsapp", "added_words"},
+                      LookalikeCase{"dhl-parcel-fee.top", "dhl", "added_words"},
+                      LookalikeCase{"binance.org", "binance", "other_tld"},
+                      LookalikeCase{"binnance.com", "binance", "typo"},
+                      LookalikeCase{"https://www.paypal.com@secure-login.top/x", "paypal", "brand_before_at"},
+                      LookalikeCase{"https://netflix-billing@pay-now.top/", "netflix", "brand_before_at"}));
 
 TEST(Registry, OfficialDomainsAreNotLookalikes) {
   BrandRegistry registry(testing::BuiltInAnalyzer().knowledge());

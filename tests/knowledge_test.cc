@@ -1,12 +1,13 @@
 // The knowledge base: the built-in one is sound (every pattern compiles, every
 // example behaves), and broken files are refused with file:line and the reason.
+#include "redflag/knowledge.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
 
-#include "redflag/knowledge.h"
 #include "test_support.h"
 
 namespace redflag {
@@ -44,23 +45,28 @@ TEST(Knowledge, CoversWhatTheIssueAsks) {
 // a translated explanation).
 TEST(Knowledge, EveryLanguageWordsEachEvidenceNote) {
   const KnowledgeBase& kb = testing::BuiltInAnalyzer().knowledge();
-  const std::map<std::string, std::vector<std::string>> notes = {
-      {"disguised", {}}, {"imitates", {"{official}", "{how}"}}, {"not_official_address", {"{brand}"}},
-      {"never_contacts", {"{brand}", "{channel}"}}, {"not_brand_website", {"{brand}"}},
-      {"claims_to_be", {"{brand}"}}, {"model_words", {}}};
+  const std::map<std::string, std::vector<std::string>> notes = {{"disguised", {}},
+                                                                 {"imitates", {"{official}", "{how}"}},
+                                                                 {"not_official_address", {"{brand}"}},
+                                                                 {"never_contacts", {"{brand}", "{channel}"}},
+                                                                 {"not_brand_website", {"{brand}"}},
+                                                                 {"claims_to_be", {"{brand}"}},
+                                                                 {"model_words", {}}};
   EXPECT_GE(kb.ui.size(), 9u);
   for (const auto& [lang, ui] : kb.ui) {
     for (const auto& [key, placeholders] : notes) {
       auto it = ui.evidence_notes.find(key);
       ASSERT_NE(it, ui.evidence_notes.end()) << lang << ": " << key;
-      for (const std::string& p : placeholders) EXPECT_NE(it->second.find(p), std::string::npos) << lang << ": " << key;
+      for (const std::string& p : placeholders)
+        EXPECT_NE(it->second.find(p), std::string::npos) << lang << ": " << key;
     }
     for (const char* how : {"brand_before_at", "brand_in_username", "confusable", "typo"})
       EXPECT_TRUE(ui.lookalike_how.count(how)) << lang << ": " << how;
   }
   EXPECT_EQ(kb.EvidenceNote("fr", "model_words"), "typique des messages d'arnaque");
   EXPECT_EQ(kb.EvidenceNote("xx", "model_words"), "typical of scam messages");  // unknown language: English
-  EXPECT_EQ(FillIn("{brand} never calls {brand} users", "{brand}", "WhatsApp"), "WhatsApp never calls WhatsApp users");
+  EXPECT_EQ(FillIn("{brand} never calls {brand} users", "{brand}", "WhatsApp"),
+            "WhatsApp never calls WhatsApp users");
 }
 
 TEST(Knowledge, EveryFactHasSourcesAndAReviewDate) {

@@ -236,8 +236,10 @@ TEST(Train, WithFoldsTheShippedModelLearnsFromDev) {
   {
     std::ofstream out(dev);
     for (int i = 0; i < 10; ++i) {
-      out << nlohmann::json{{"text", "Zorblax voucher waiting, zorblax now"}, {"label", "scam"}}.dump() << "\n";
-      out << nlohmann::json{{"text", "Dinner at seven, see you there"}, {"label", "ham"}, {"dataset", "d"}}.dump()
+      out << nlohmann::json{{"text", "Zorblax voucher waiting, zorblax now"}, {"label", "scam"}}.dump()
+          << "\n";
+      out << nlohmann::json{{"text", "Dinner at seven, see you there"}, {"label", "ham"}, {"dataset", "d"}}
+                 .dump()
           << "\n";
     }
   }

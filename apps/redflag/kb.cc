@@ -34,7 +34,8 @@ int RunList(const KbOptions& o) {
   if (o.what == "brands") {
     for (const auto& b : k.brands) std::cout << b.id << "\t" << b.name << "\n";
   } else if (o.what == "scams") {
-    for (const auto& s : k.scams) std::cout << s.id << "\t" << s.name.Get("en") << "\t" << s.family.Get("en") << "\n";
+    for (const auto& s : k.scams)
+      std::cout << s.id << "\t" << s.name.Get("en") << "\t" << s.family.Get("en") << "\n";
   } else if (o.what == "countries") {
     for (const auto& c : k.countries) std::cout << c.code << "\t" << c.name << "\n";
   } else {

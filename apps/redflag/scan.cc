@@ -134,8 +134,9 @@ void AddScanCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("input", o->input, "The JSON Lines file ('-' = standard input)")->capture_default_str();
   cmd->add_option("--threads,-j", o->threads, "Worker threads")->capture_default_str()->check(CLI::Range(1u, 256u));
   cmd->add_flag("--quiet,-q", o->quiet, "No progress or summary on standard error");
-  cmd->add_flag("--compact", o->compact,
-                "Reports without summary, titles, explanations or advice (verdicts, flags and evidence are the same)");
+  cmd->add_flag(
+      "--compact", o->compact,
+      "Reports without summary, titles, explanations or advice (verdicts, flags and evidence are the same)");
   AddEngineOptions(cmd, &o->engine);
   cmd->callback([o, exit_code] {
     o->engine.explain = !o->compact;

@@ -35,7 +35,8 @@ void AddTrainCommand(CLI::App* app, int* exit_code) {
       ->capture_default_str();
   cmd->add_option("--folds", o->folds,
                   "0: fit on train only. K >= 2: also fit on dev, calibrating on out-of-fold dev scores")
-      ->check(CLI::NonNegativeNumber)->capture_default_str();
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   cmd->callback([o, exit_code] {
     Status s = TrainScamModel(*o, std::cerr);
     *exit_code = s.ok() ? kExitOk : Fail(s);

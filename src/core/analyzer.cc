@@ -240,7 +240,8 @@ class Analyzer::Impl {
     bool official_sender = std::any_of(contacts.begin(), contacts.end(), [](const ContactVerdict& c) {
       return c.field == Field::kFrom && c.verdict == "official";
     });
-    double strength = ModelFlagStrength(*kb_, score.probability, t.suspicious, t.scam, {code_delivery, official_sender});
+    double strength =
+        ModelFlagStrength(*kb_, score.probability, t.suspicious, t.scam, {code_delivery, official_sender});
     if (strength <= 0) return;
     std::vector<size_t> order(words.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;

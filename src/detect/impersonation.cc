@@ -107,7 +107,9 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
 void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, Report* report) const {
   const Document& doc = *in.document;
   // The note beside a piece of evidence, in the reader's language, naming `brand`.
-  auto note = [&](const char* key, const Brand* brand) { return FillIn(kb_.EvidenceNote(in.lang, key), "{brand}", brand->name); };
+  auto note = [&](const char* key, const Brand* brand) {
+    return FillIn(kb_.EvidenceNote(in.lang, key), "{brand}", brand->name);
+  };
   std::map<const Brand*, std::vector<Evidence>> mentioned;
   std::map<const Brand*, Claim> claimed;
   auto claim = [&](const Brand* b, const std::string& how, const Evidence& e) {
@@ -187,7 +189,8 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
     if (!channel.empty() && Contains(brand->channels_never, channel)) {
       for (Evidence e : c.evidence) {
         const auto& words = kb_.Ui(in.lang).channels;
-        e.note = FillIn(note("never_contacts", brand), "{channel}", words.count(channel) ? words.at(channel) : channel);
+        e.note = FillIn(note("never_contacts", brand), "{channel}",
+                        words.count(channel) ? words.at(channel) : channel);
         findings->Add("channel_never_used", 1.0, e);
       }
     }

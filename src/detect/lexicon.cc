@@ -18,7 +18,9 @@ const SignalPattern* Lexicon::PatternAt(uint32_t index) const {
 }
 
 std::vector<SignalHit> Lexicon::Find(std::string_view text, const std::vector<Match>& matches) const {
-  auto edge = [&](uint32_t i) { return std::string_view(" \t\r\n,;:.!?").find(text[i]) != std::string_view::npos; };
+  auto edge = [&](uint32_t i) {
+    return std::string_view(" \t\r\n,;:.!?").find(text[i]) != std::string_view::npos;
+  };
   std::vector<SignalHit> hits, exceptions;
   for (const Match& m : matches) {
     const SignalPattern* p = PatternAt(m.pattern);

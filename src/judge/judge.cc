@@ -92,11 +92,15 @@ void GiveAdvice(const KnowledgeBase& kb, const JudgeInput& in, Report* report) {
 void Explain(const UiTexts& ui, const UiTexts& en, Channel channel_id, const Report& report, RedFlag* flag) {
   std::string brand, channel = std::string(ChannelName(channel_id));
   for (const auto& b : report.brands)
-    if (b.how != "mentioned") { brand = b.name; break; }
+    if (b.how != "mentioned") {
+      brand = b.name;
+      break;
+    }
   if (brand.empty() && !report.brands.empty()) brand = report.brands.front().name;
   const std::string& id = flag->id;
-  auto texts = ui.flags.count(id) ? ui.flags.at(id)
-               : en.flags.count(id) ? en.flags.at(id) : std::pair<std::string, std::string>{id, ""};
+  auto texts = ui.flags.count(id)   ? ui.flags.at(id)
+               : en.flags.count(id) ? en.flags.at(id)
+                                    : std::pair<std::string, std::string>{id, ""};
   std::string channel_words = ui.channels.count(channel) ? ui.channels.at(channel) : channel;
   flag->title = FillIn(FillIn(texts.first, "{brand}", brand), "{channel}", channel_words);
   flag->explanation = FillIn(FillIn(texts.second, "{brand}", brand), "{channel}", channel_words);
@@ -148,8 +152,9 @@ void JudgeReport(const KnowledgeBase& kb, const JudgeInput& in, Report* report) 
   if (report->verdict != Verdict::kNoRedFlags) MatchScams(kb, in, report);
   if (!in.explain) return;
   std::string verdict(VerdictName(report->verdict));
-  report->summary = ui.verdicts.count(verdict) ? ui.verdicts.at(verdict)
-                    : en.verdicts.count(verdict) ? en.verdicts.at(verdict) : verdict;
+  report->summary = ui.verdicts.count(verdict)   ? ui.verdicts.at(verdict)
+                    : en.verdicts.count(verdict) ? en.verdicts.at(verdict)
+                                                 : verdict;
   GiveAdvice(kb, in, report);
 }
 

@@ -31,8 +31,8 @@ struct JudgeInput {
 // Where the message looks genuine (a code notice, an official sender; policy.yaml
 // says which count) only a model sure enough to call a scam counts.
 struct ModelContext {
-  bool code_delivery = false;   // reads like a one-time-code notice
-  bool official_sender = false; // sent from an address the registry knows as official
+  bool code_delivery = false;    // reads like a one-time-code notice
+  bool official_sender = false;  // sent from an address the registry knows as official
 };
 double ModelFlagStrength(const KnowledgeBase& kb, double p, double suspicious_at, double scam_at,
                          const ModelContext& context);

@@ -50,7 +50,8 @@ const Country* KnowledgeBase::FindCountry(const std::string& code) const {
 }
 
 std::string FillIn(std::string text, std::string_view placeholder, std::string_view value) {
-  for (size_t at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at + value.size()))
+  for (size_t at = text.find(placeholder); at != std::string::npos;
+       at = text.find(placeholder, at + value.size()))
     text.replace(at, placeholder.size(), value);
   return text;
 }

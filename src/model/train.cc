@@ -135,7 +135,8 @@ std::vector<feature_node> LiblinearRow(FeatureExtractor& extractor, const Row& r
   std::vector<FeatureOccurrence> occurrences;
   extractor.Extract(r.words, &occurrences);
   std::vector<feature_node> x;
-  for (const auto& [index, value] : FeatureRow(occurrences)) x.push_back({static_cast<int>(index) + 1, value});
+  for (const auto& [index, value] : FeatureRow(occurrences))
+    x.push_back({static_cast<int>(index) + 1, value});
   x.push_back({features + 1, 1.0});
   x.push_back({-1, 0});
   return x;
@@ -153,7 +154,8 @@ StatusOr<Fitted> Fit(const std::vector<feature_node*>& x, std::vector<double> y,
   int weight_label[] = {1};
   double weight[] = {o.scam_weight};
   parameter param{L2R_LR, o.eps, o.c, 1, weight_label, weight, 0.1, nullptr};
-  if (const char* error = check_parameter(&prob, &param)) return InvalidArgument(std::string("liblinear: ") + error);
+  if (const char* error = check_parameter(&prob, &param))
+    return InvalidArgument(std::string("liblinear: ") + error);
   model* trained = ::train(&prob, &param);
   if (trained == nullptr) return Internal("liblinear did not train");
   int scam_index = trained->label[0] == 1 ? 0 : 1;  // the decision value leans to label[0]
@@ -167,17 +169,21 @@ StatusOr<Fitted> Fit(const std::vector<feature_node*>& x, std::vector<double> y,
 }
 
 nlohmann::ordered_json FeaturesJson(const FeatureSpec& spec) {
-  return {{"bits", spec.bits}, {"char_min", spec.char_min}, {"char_max", spec.char_max},
+  return {{"bits", spec.bits},
+          {"char_min", spec.char_min},
+          {"char_max", spec.char_max},
           {"word_pairs", spec.word_pairs}};
 }
 
 // The model's log-odds for `rows`, scored as it will be loaded (16-bit weights), before calibration.
-StatusOr<std::vector<double>> LogOdds(const Fitted& f, const FeatureSpec& spec, const std::vector<const Row*>& rows) {
-  nlohmann::ordered_json uncalibrated = {{"features", FeaturesJson(spec)},
-                                         {"weights", {{"scale", f.scale}, {"bias", f.bias}}},
-                                         {"calibration", {{"scale", 1}, {"offset", 0}}},
-                                         {"thresholds", {{"message", {{"suspicious", 1}, {"scam", 1}}},
-                                                         {"mail", {{"suspicious", 1}, {"scam", 1}}}}}};
+StatusOr<std::vector<double>> LogOdds(const Fitted& f, const FeatureSpec& spec,
+                                      const std::vector<const Row*>& rows) {
+  nlohmann::ordered_json uncalibrated = {
+      {"features", FeaturesJson(spec)},
+      {"weights", {{"scale", f.scale}, {"bias", f.bias}}},
+      {"calibration", {{"scale", 1}, {"offset", 0}}},
+      {"thresholds",
+       {{"message", {{"suspicious", 1}, {"scam", 1}}}, {"mail", {{"suspicious", 1}, {"scam", 1}}}}}};
   StatusOr<std::unique_ptr<ScamModel>> model = ScamModel::Load(f.bytes, uncalibrated.dump());
   if (!model.ok()) return model.status();
   std::vector<double> out;
@@ -211,8 +217,8 @@ Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
   }
   size_t scams = std::count(train_y.begin(), train_y.end(), 1.0);
   if (scams == 0 || scams == train_y.size())
-    return InvalidArgument(o.train_path + ": training needs both scam and ham rows (found " + std::to_string(scams) +
-                           " scam of " + std::to_string(train_y.size()) + ")");
+    return InvalidArgument(o.train_path + ": training needs both scam and ham rows (found " +
+                           std::to_string(scams) + " scam of " + std::to_string(train_y.size()) + ")");
   if (o.folds > 0)
     for (size_t i = 0; i < dev.size(); ++i)
       if (learnt(dev[i])) dev_x[i] = LiblinearRow(extractor, dev[i], features);
@@ -222,7 +228,8 @@ Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
     std::vector<double> y = train_y;
     for (auto& row : train_x) x.push_back(row.data());
     for (size_t i = 0; i < dev.size(); ++i)
-      if (!dev_x[i].empty() && use_dev(i)) x.push_back(dev_x[i].data()), y.push_back(positive(dev[i].label) ? 1 : -1);
+      if (!dev_x[i].empty() && use_dev(i))
+        x.push_back(dev_x[i].data()), y.push_back(positive(dev[i].label) ? 1 : -1);
     return Fit(x, std::move(y), o);
   };
 
@@ -237,17 +244,19 @@ Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
   auto work = [&] {
     for (int fold; (fold = next.fetch_add(1)) < fits;) {
       bool shipped = o.folds > 0 && fold == o.folds;
-      fitted[fold] = fit([&](size_t i) {
-        return o.folds > 0 && (shipped || static_cast<int>(i % o.folds) != fold);
-      });
+      fitted[fold] =
+          fit([&](size_t i) { return o.folds > 0 && (shipped || static_cast<int>(i % o.folds) != fold); });
       if (!fitted[fold].ok() || shipped) continue;
       std::vector<const Row*> held_out;
       std::vector<size_t> where;
       for (size_t i = 0; i < dev.size(); ++i)
-        if (o.folds == 0 || static_cast<int>(i % o.folds) == fold) held_out.push_back(&dev[i]), where.push_back(i);
+        if (o.folds == 0 || static_cast<int>(i % o.folds) == fold)
+          held_out.push_back(&dev[i]), where.push_back(i);
       StatusOr<std::vector<double>> scores = LogOdds(*fitted[fold], o.spec, held_out);
-      if (!scores.ok()) scored[fold] = scores.status();
-      else for (size_t k = 0; k < where.size(); ++k) x[where[k]] = (*scores)[k];
+      if (!scores.ok())
+        scored[fold] = scores.status();
+      else
+        for (size_t k = 0; k < where.size(); ++k) x[where[k]] = (*scores)[k];
     }
   };
   set_print_string_function([](const char*) {});  // liblinear's progress is a global: silenced once
@@ -272,7 +281,8 @@ Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
   }
   nlohmann::ordered_json features_json = FeaturesJson(o.spec);
   nlohmann::ordered_json weights_json = {{"file", std::filesystem::path(o.out_path).filename().string()},
-                                         {"scale", shipped->scale}, {"bias", shipped->bias}};
+                                         {"scale", shipped->scale},
+                                         {"bias", shipped->bias}};
   std::vector<int> y;
   std::vector<double> fit_x;
   std::vector<int> fit_y;
@@ -310,12 +320,13 @@ Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
   side["schema"] = "redflag.model/1";
   side["trained"] = date;
   side["data"] = {{"train_fnv1a64", train_hash}, {"dev_fnv1a64", dev_hash}, {"train_rows", train.size()},
-                  {"dev_rows", dev.size()}, {"spam_as", o.spam_as}, {"dev_folds", o.folds}};
+                  {"dev_rows", dev.size()},      {"spam_as", o.spam_as},    {"dev_folds", o.folds}};
   side["liblinear"] = {{"solver", "L2R_LR"}, {"C", o.c}, {"eps", o.eps}, {"scam_weight", o.scam_weight}};
   side["features"] = features_json;
   side["weights"] = weights_json;
   side["calibration"] = {{"method", o.folds > 0 ? "platt on dev, out of fold" : "platt on dev"},
-                         {"scale", scale}, {"offset", offset}};
+                         {"scale", scale},
+                         {"offset", offset}};
   side["thresholds"] = thresholds;
   std::string json_path = o.out_path.substr(0, o.out_path.rfind('.')) + ".json";
   std::ofstream js(json_path);

@@ -174,7 +174,10 @@ void Scams(ServerContext& ctx, const Request& req, Response& res) {
   if (!QueryLang(req, res, &lang)) return;
   nlohmann::json list = nlohmann::json::array();
   for (const Scam& s : ctx.analyzer.knowledge().scams)
-    list.push_back({{"id", s.id}, {"name", s.name.Get(lang)}, {"family", s.family.Get(lang)}, {"summary", s.summary.Get(lang)},
+    list.push_back({{"id", s.id},
+                    {"name", s.name.Get(lang)},
+                    {"family", s.family.Get(lang)},
+                    {"summary", s.summary.Get(lang)},
                     {"last_reviewed", s.last_reviewed}});
   SendJson(res, nlohmann::json{{"scams", list}}.dump());
 }
