@@ -133,7 +133,9 @@ TEST(Analyzer, ScamAdviceInTheReadersLanguage) {
     ASSERT_NE(named, nullptr);
     EXPECT_EQ(r->scams.front().name, named->name.Get(lang));
     EXPECT_EQ(r->scams.front().family, named->family.Get(lang));
-    if (std::string(lang) != "en") EXPECT_NE(r->scams.front().name, named->name.Get("en")) << lang;
+    if (std::string(lang) != "en") {
+      EXPECT_NE(r->scams.front().name, named->name.Get("en")) << lang;
+    }
     ASSERT_FALSE(r->advice.protect.empty());
     const std::string& first = r->advice.protect.front().text;
     const KnowledgeBase& kb = testing::BuiltInAnalyzer().knowledge();
@@ -142,7 +144,9 @@ TEST(Analyzer, ScamAdviceInTheReadersLanguage) {
     ASSERT_TRUE(scam->advice.count("before_replying"));
     const LocalizedText& expected = scam->advice.at("before_replying").front();
     EXPECT_EQ(first, expected.Get(lang)) << lang;
-    if (std::string(lang) != "en") EXPECT_NE(first, expected.Get("en")) << lang;
+    if (std::string(lang) != "en") {
+      EXPECT_NE(first, expected.Get("en")) << lang;
+    }
   }
 }
 
