@@ -32,6 +32,12 @@ uint32_t Gap(uint32_t a_start, uint32_t a_end, uint32_t b_start, uint32_t b_end)
   return 0;
 }
 
+// How a look-alike imitates, in the reader's words ("adds words to the brand name").
+std::string HowWords(const UiTexts& ui, const std::string& how) {
+  auto it = ui.lookalike_how.find(how);
+  return it == ui.lookalike_how.end() ? how : it->second;
+}
+
 bool Contains(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
@@ -96,8 +102,7 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
     v.imitates = lookalike->imitates;
     v.how = lookalike->how;
     v.weak = lookalike->weak;
-    std::string how = ui.lookalike_how.count(v.how) ? ui.lookalike_how.at(v.how) : v.how;
-    v.explanation = FillIn(text("lookalike"), "{brand}", lookalike->brand->name) + ": " + how;
+    v.explanation = FillIn(text("lookalike"), "{brand}", lookalike->brand->name) + ": " + HowWords(ui, v.how);
   } else {
     v.explanation = text("unknown");
   }
@@ -161,9 +166,8 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
         const Brand* b = kb_.FindBrand(v.brand);
         if (!v.weak || is_mentioned(b)) {
           Evidence le = e;
-          const auto& how = kb_.Ui(in.lang).lookalike_how;
           le.note = FillIn(FillIn(note("imitates", b), "{official}", v.imitates), "{how}",
-                           how.count(v.how) ? how.at(v.how) : v.how);
+                           HowWords(kb_.Ui(in.lang), v.how));
           findings->Add("lookalike_contact", 1.0, le);
           claim(b, from_sender ? "sender" : "link", e);
           mentioned[b].push_back(e);
