@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "judge/judge.h"
+#include "report/report_json.h"
 #include "test_support.h"
 
 namespace redflag {
@@ -39,6 +40,29 @@ TEST(Analyzer, SizeLimitIsConfigurable) {
   EXPECT_EQ(r.status().code(), StatusCode::kTooLarge);
   m.text = std::string(100, 'a');
   EXPECT_TRUE((*a)->Analyze(m).ok());
+}
+
+// Span finders compiled at start (as scan does) or on first use: the same reports.
+TEST(Analyzer, SpanFindersCompiledAtStartGiveTheSameReports) {
+  auto kb = LoadEmbeddedKnowledge();
+  ASSERT_OK(kb);
+  AnalyzerOptions options;
+  options.cache_dir = REDFLAG_TEST_CACHE;
+  options.span_compile_threads = 2;
+  auto eager = Analyzer::Create(*kb, options);
+  ASSERT_OK(eager);
+  for (const char* text : {"Hi mum, I lost my phone, this is my new number. Can you send me the 6-digit code "
+                           "WhatsApp just texted you? Keep it between us, it's urgent.",
+                           "USPS: your parcel is on hold, pay the $1.99 redelivery fee at https://usps-redeliver.top/pay",
+                           "See you at 7 for dinner?"}) {
+    Message m;
+    m.text = text;
+    auto lazy_report = testing::BuiltInAnalyzer().Analyze(m);
+    auto eager_report = (*eager)->Analyze(m);
+    ASSERT_OK(lazy_report);
+    ASSERT_OK(eager_report);
+    EXPECT_EQ(ReportJson(*eager_report, false), ReportJson(*lazy_report, false)) << text;
+  }
 }
 
 TEST(Analyzer, ExplainsInTheMessageLanguage) {

@@ -53,6 +53,22 @@ TEST(Neutralize, DropsEmailAddressesAndEndsAtAListFooter) {
   EXPECT_THAT(Texts(words), ::testing::ElementsAre("dear", "verify", "now"));
 }
 
+// A link's shape comes as marker words before its pieces; sentences and
+// addresses have none.
+TEST(Neutralize, ALinkAddsMarkersForItsShape) {
+  std::string text = "Finish the process: http://klkln.cc/vnbcbtd";
+  auto words = NeutralWords("", text);
+  EXPECT_THAT(Texts(words), ::testing::ElementsAre("finish", "the", "process", "<link>", "<link-path>", "http",
+                                                   "klkln", "cc", "vnbcbtd"));
+  EXPECT_TRUE(words[3].marker);
+  EXPECT_FALSE(words[5].marker);
+  EXPECT_EQ(text.substr(words[3].start, words[3].end - words[3].start), "http://klkln.cc/vnbcbtd");
+  EXPECT_THAT(Texts(NeutralWords("", "verify at (acct-check.top)")),
+              ::testing::ElementsAre("verify", "at", "<link>", "<link-bare>", "acct", "check", "top"));
+  EXPECT_THAT(Texts(NeutralWords("", "See you at home.Thanks, write to jose@monkey.org")),
+              ::testing::ElementsAre("see", "you", "at", "home", "thanks", "write", "to"));
+}
+
 TEST(Neutralize, FoldsCaseInAnyScriptAndKeepsOffsets) {
   std::string text = "Votre COLIS est BLOQUÉ à la douane";
   auto words = NeutralWords("", text);
@@ -109,6 +125,18 @@ TEST(Features, AVeryLongWordAddsBoundedWork) {
   // Its first 256 letters' n-grams (2 to 5 long: 4 a letter at most) and the word itself.
   EXPECT_LE(f.size(), 4u * 256 + 1);
   EXPECT_GT(f.size(), 3u * 250);
+}
+
+TEST(Features, AMarkerIsOneWordFeatureWithoutLetters) {
+  FeatureExtractor extractor(FeatureSpec{});
+  std::vector<FeatureOccurrence> f;
+  ModelWord marker{"<link>", Field::kText, 0, 10, /*marker=*/true};
+  extractor.Extract({marker}, &f);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_FLOAT_EQ(f[0].value, 1.0f);
+  marker.marker = false;
+  extractor.Extract({marker}, &f);
+  EXPECT_GT(f.size(), 10u);  // read as a word: its n-grams too
 }
 
 TEST(Features, TheSameWordsGiveTheSameFeatures) {

@@ -30,6 +30,7 @@ std::unique_ptr<Analyzer> LoadAnalyzer(const EngineOptions& options, int* exit_c
   analyzer_options.use_model = !options.no_model;
   analyzer_options.model_path = options.model_path;
   analyzer_options.explain = options.explain;
+  analyzer_options.span_compile_threads = options.span_compile_threads;
   auto analyzer = Analyzer::Create(*kb, analyzer_options);
   if (!analyzer.ok()) {
     *exit_code = Fail(analyzer.status());

@@ -61,7 +61,9 @@ void Process(const Analyzer& analyzer, const ScanOptions& o, Item* item, JsonlPa
 
 int RunScan(const ScanOptions& o) {
   int exit_code = kExitOk;
-  auto analyzer = LoadAnalyzer(o.engine, &exit_code);
+  EngineOptions engine = o.engine;
+  engine.span_compile_threads = std::max(1u, o.threads);  // a scan is long: no compile mid-stream
+  auto analyzer = LoadAnalyzer(engine, &exit_code);
   if (!analyzer) return exit_code;
   std::ifstream file;
   std::istream* in = &std::cin;

@@ -38,6 +38,10 @@ struct AnalyzerOptions {
   // (true) Write what a person reads: the summary, each red flag's title and
   // explanation, and the advice. Bulk scans that count and route leave them out.
   bool explain = true;
+  // (0) Threads that compile every pattern's span finder (RE2) at start: about a
+  // second of CPU in all. 0 compiles each on first use instead, which suits a
+  // single check; long runs (scan, serve, eval) pay at start, not mid-stream.
+  unsigned span_compile_threads = 0;
 };
 
 // $REDFLAG_CACHE_DIR, else $XDG_CACHE_HOME/redflag, else ~/.cache/redflag;

@@ -47,7 +47,10 @@ class Analyzer::Impl {
   Status Compile() {
     REDFLAG_RETURN_IF_ERROR(LoadModel());
     Status s = patterns_.Compile(options_.cache_dir);
-    if (s.ok()) return s;
+    if (s.ok()) {
+      if (options_.span_compile_threads > 0) patterns_.CompileSpanFinders(options_.span_compile_threads);
+      return s;
+    }
     // Name the knowledge file and line of a signal pattern that failed.
     const std::string& m = s.message();
     if (m.rfind("pattern ", 0) == 0) {

@@ -4,10 +4,12 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <unistd.h>
 
 namespace redflag {
@@ -207,9 +209,24 @@ void PatternSet::ReturnScratch(hs_scratch* scratch) const {
   pool_.push_back(scratch);
 }
 
-void PatternSet::Spans(uint32_t index, std::string_view text, std::vector<Match>* out) const {
+const RE2& PatternSet::Twin(uint32_t index) const {
   std::call_once(twin_compiled_[index], [&] { twins_[index] = std::make_unique<RE2>(regexes_[index], TwinOptions()); });
-  const RE2& re = *twins_[index];
+  return *twins_[index];
+}
+
+void PatternSet::CompileSpanFinders(unsigned threads) const {
+  std::atomic<uint32_t> next{0};
+  auto work = [&] {
+    for (uint32_t i; (i = next.fetch_add(1)) < regexes_.size();) Twin(i);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < std::max(1u, threads); ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+}
+
+void PatternSet::Spans(uint32_t index, std::string_view text, std::vector<Match>* out) const {
+  const RE2& re = Twin(index);
   if (!re.ok()) return;
   re2::StringPiece input(text.data(), text.size()), match;
   for (size_t at = 0; at <= text.size() && re.Match(input, at, text.size(), RE2::UNANCHORED, &match, 1);) {

@@ -52,6 +52,8 @@ class PatternSet {
   // database is kept there, keyed on the patterns, the Vectorscan version and
   // this CPU, and reused; a cache file that does not fit is compiled anew.
   Status Compile(const std::string& cache_dir = "");
+  // Compiles every RE2 twin now, on `threads` threads, instead of on first use.
+  void CompileSpanFinders(unsigned threads) const;
   // Checks one regex on its own with both engines; "" when it compiles, else the reason.
   static std::string Check(const std::string& regex);
   // Checks one regex with RE2 only (fast); "" when it compiles, else the reason.
@@ -66,6 +68,7 @@ class PatternSet {
   hs_scratch* BorrowScratch() const;
   void ReturnScratch(hs_scratch* scratch) const;
   void Spans(uint32_t index, std::string_view text, std::vector<Match>* out) const;
+  const re2::RE2& Twin(uint32_t index) const;
 
   std::vector<std::string> regexes_;
   std::vector<std::string> triggers_;  // "" for most: the loosened regex

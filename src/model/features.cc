@@ -79,6 +79,10 @@ void FeatureExtractor::Extract(const std::vector<ModelWord>& words, std::vector<
   };
   std::string& padded = padded_;
   for (uint32_t w = 0; w < words.size(); ++w) {
+    if (words[w].marker) {
+      add(Index(Feed(kWordSeed, words[w].text), mask), 1, w, w);
+      continue;
+    }
     padded.assign(1, ' ').append(words[w].text).push_back(' ');
     starts_.clear();
     for (size_t i = 0; i < padded.size() && starts_.size() < kMaxLettersPerWord;

@@ -1,7 +1,11 @@
 #include "model/neutralize.h"
 
+#include <cctype>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+
+#include "extract/domain.h"
 
 namespace redflag {
 namespace {
@@ -39,6 +43,39 @@ void AppendFolded(UChar32 c, std::string* out) {
   if (!error) out->append(buf, n);
 }
 
+// A chunk that may be a link: a scheme, "www.", or a dot between a letter or
+// digit and a lower-case letter ("verify-acct.top/x"; not "home.Thanks").
+bool MayBeLink(std::string_view chunk) {
+  if (chunk.find("://") != std::string_view::npos || chunk.find("www.") != std::string_view::npos) return true;
+  for (size_t i = 1; i + 1 < chunk.size(); ++i) {
+    if (chunk[i] != '.') continue;
+    unsigned char before = chunk[i - 1], after = chunk[i + 1];
+    if ((std::isalnum(before)) && after >= 'a' && after <= 'z') return true;
+  }
+  return false;
+}
+
+// The shape of a link, as marker words: that there is one, whether it has a
+// path and whether it was written without a scheme. A link's pieces ("klkln",
+// "vnbcbtd") say little; its shape says much. (Its public suffix as a marker,
+// "<tld:top>", was tried: it found fewer dev scams.)
+void LinkMarkers(std::string_view field_text, size_t begin, size_t end, Field field,
+                 std::vector<ModelWord>* out) {
+  std::string_view chunk = field_text.substr(begin, end - begin);
+  if (!MayBeLink(chunk)) return;
+  size_t first = chunk.find_first_not_of("([<\"'");
+  size_t last = chunk.find_last_not_of(")]>\"',.;:!?");
+  if (first == std::string_view::npos || last == std::string_view::npos || last < first) return;
+  HostParts host;
+  if (!ParseHost(chunk.substr(first, last - first + 1), &host) || (host.registrable.empty() && !host.is_ip)) return;
+  auto add = [&](std::string text) {
+    out->push_back({std::move(text), field, static_cast<uint32_t>(begin), static_cast<uint32_t>(end), true});
+  };
+  add("<link>");
+  if (host.path.size() > 1) add("<link-path>");
+  if (!host.has_scheme) add("<link-bare>");
+}
+
 // Words of one whitespace-free chunk at `base` in its field.
 // Returns false when the text should end here (a mail footer).
 bool ChunkWords(std::string_view field_text, size_t begin, size_t end, Field field, size_t max_words,
@@ -46,6 +83,7 @@ bool ChunkWords(std::string_view field_text, size_t begin, size_t end, Field fie
   std::string_view chunk = field_text.substr(begin, end - begin);
   if (IsMailFooter(chunk)) return false;
   if (IsEmailAddress(chunk)) return true;
+  LinkMarkers(field_text, begin, end, field, out);
   const char* s = field_text.data();
   size_t i = begin;
   while (i < end && out->size() < max_words) {
