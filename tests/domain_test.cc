@@ -42,6 +42,15 @@ TEST(ParseHost, InternationalisedNames) {
   EXPECT_EQ(p.unicode_label, "wһatsapp");
 }
 
+// South Africa lists only second-level suffixes ("co.za"), not "za" itself.
+TEST(ParseHost, CountriesThatListOnlySecondLevelSuffixes) {
+  HostParts p;
+  ASSERT_TRUE(ParseHost("coinbase.com.nervo.co.za", &p));
+  EXPECT_EQ(p.registrable, "nervo.co.za");
+  EXPECT_EQ(p.suffix, "co.za");
+  EXPECT_FALSE(ParseHost("uniswap.eth", &p));  // only the '*' default rule allows "eth"
+}
+
 TEST(ParseHost, RejectsWhatIsNoDomain) {
   HostParts p;
   EXPECT_FALSE(ParseHost("e.g", &p));
@@ -90,6 +99,8 @@ INSTANTIATE_TEST_SUITE_P(
                       LookalikeCase{"dhl-parcel-fee.top", "dhl", "added_words"},
                       LookalikeCase{"binance.org", "binance", "other_tld"},
                       LookalikeCase{"binnance.com", "binance", "typo"},
+                      LookalikeCase{"metamsak.io", "metamask", "typo"},
+                      LookalikeCase{"coinbase.com.nervo.co.za", "coinbase", "brand_in_subdomain"},
                       LookalikeCase{"https://www.paypal.com@secure-login.top/x", "paypal", "brand_before_at"},
                       LookalikeCase{"https://netflix-billing@pay-now.top/", "netflix", "brand_before_at"}));
 
@@ -104,7 +115,9 @@ TEST(Registry, OfficialDomainsAreNotLookalikes) {
 
 TEST(Registry, UnrelatedDomainsAreUnknown) {
   BrandRegistry registry(testing::BuiltInAnalyzer().knowledge());
-  for (const char* d : {"example.org", "bbc.co.uk", "upsilon.io", "wikipedia.org"}) {
+  // Two letters from an eight-letter name is another firm's name ("metavas",
+  // "metamars": legitimate domains on MetaMask's list), not a typo.
+  for (const char* d : {"example.org", "bbc.co.uk", "upsilon.io", "wikipedia.org", "metavas.com", "metamars.org"}) {
     HostParts p;
     ASSERT_TRUE(ParseHost(d, &p));
     EXPECT_FALSE(registry.DomainLookalike(p).has_value()) << d;

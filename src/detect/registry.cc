@@ -11,6 +11,8 @@ namespace {
 // Name tokens shorter than this match only as a whole word of a domain ("dhl-fee"),
 // never inside one ("upsilon" is not UPS).
 constexpr size_t kMinInnerToken = 5;
+// Official names at least this long may be two letters off and still be a typo.
+constexpr size_t kTwoTyposFrom = 10;
 
 std::vector<std::string> SplitWords(const std::string& s) {
   std::vector<std::string> words;
@@ -181,10 +183,13 @@ std::optional<Lookalike> BrandRegistry::DomainLookalike(const HostParts& host) c
   // 4. The same name under another suffix.
   if (auto it = official_labels_.find(host.label); it != official_labels_.end())
     return Lookalike{it->second.brand, it->second.official, "other_tld", true};
-  // 5. One or two letters off.
+  // 5. One letter off (a swap counts as one), two for long names. Two for
+  //    eight-letter names took other firms' names for typos: "metavas" for
+  //    "metamask", "metamars" for "metamail" (MetaMask's list of legitimate
+  //    look-alike domains, ../shared/corpus/domains; tests/verify_test.cc).
   for (const auto& [label, t] : official_labels_) {
     if (label.size() < kMinInnerToken) continue;
-    int limit = label.size() >= 8 ? 2 : 1;
+    int limit = label.size() >= kTwoTyposFrom ? 2 : 1;
     if (EditDistance(host.label, label, limit) <= limit)
       return Lookalike{t.brand, t.official, "typo", true};
   }

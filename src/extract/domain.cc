@@ -88,16 +88,15 @@ bool ParseHost(std::string_view link, HostParts* parts) {
     return true;
   }
   const psl_ctx_t* psl = PublicSuffixes();
-  size_t last_dot = parts->host.rfind('.');
-  if (last_dot == std::string::npos) return false;
-  // The top-level label must be a real suffix, not just allowed by the '*' default rule.
-  if (!psl_is_public_suffix2(psl, parts->host.c_str() + last_dot + 1, PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE))
-    return false;
+  if (parts->host.find('.') == std::string::npos) return false;
+  // The suffix must be a listed one, not just allowed by the '*' default rule.
+  // It is checked whole: some countries list only their second level ("co.za", not "za").
+  const char* suffix = psl_unregistrable_domain(psl, parts->host.c_str());
+  if (suffix == nullptr || !psl_is_public_suffix2(psl, suffix, PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE)) return false;
   const char* registrable = psl_registrable_domain(psl, parts->host.c_str());
   if (registrable == nullptr) return false;
   parts->registrable = registrable;
-  const char* suffix = psl_unregistrable_domain(psl, parts->host.c_str());
-  parts->suffix = suffix ? suffix : "";
+  parts->suffix = suffix;
   if (parts->registrable.size() > parts->suffix.size() + 1)
     parts->label = parts->registrable.substr(0, parts->registrable.size() - parts->suffix.size() - 1);
   parts->unicode_label = parts->label;
