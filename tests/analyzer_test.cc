@@ -51,10 +51,11 @@ TEST(Analyzer, SpanFindersCompiledAtStartGiveTheSameReports) {
   options.span_compile_threads = 2;
   auto eager = Analyzer::Create(*kb, options);
   ASSERT_OK(eager);
-  for (const char* text : {"Hi mum, I lost my phone, this is my new number. Can you send me the 6-digit code "
-                           "WhatsApp just texted you? Keep it between us, it's urgent.",
-                           "USPS: your parcel is on hold, pay the $1.99 redelivery fee at https://usps-redeliver.top/pay",
-                           "See you at 7 for dinner?"}) {
+  for (const char* text :
+       {"Hi mum, I lost my phone, this is my new number. Can you send me the 6-digit code "
+        "WhatsApp just texted you? Keep it between us, it's urgent.",
+        "USPS: your parcel is on hold, pay the $1.99 redelivery fee at https://usps-redeliver.top/pay",
+        "See you at 7 for dinner?"}) {
     Message m;
     m.text = text;
     auto lazy_report = testing::BuiltInAnalyzer().Analyze(m);

@@ -117,7 +117,8 @@ TEST(Registry, UnrelatedDomainsAreUnknown) {
   BrandRegistry registry(testing::BuiltInAnalyzer().knowledge());
   // Two letters from an eight-letter name is another firm's name ("metavas",
   // "metamars": legitimate domains on MetaMask's list), not a typo.
-  for (const char* d : {"example.org", "bbc.co.uk", "upsilon.io", "wikipedia.org", "metavas.com", "metamars.org"}) {
+  for (const char* d :
+       {"example.org", "bbc.co.uk", "upsilon.io", "wikipedia.org", "metavas.com", "metamars.org"}) {
     HostParts p;
     ASSERT_TRUE(ParseHost(d, &p));
     EXPECT_FALSE(registry.DomainLookalike(p).has_value()) << d;

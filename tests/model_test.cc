@@ -58,8 +58,8 @@ TEST(Neutralize, DropsEmailAddressesAndEndsAtAListFooter) {
 TEST(Neutralize, ALinkAddsMarkersForItsShape) {
   std::string text = "Finish the process: http://klkln.cc/vnbcbtd";
   auto words = NeutralWords("", text);
-  EXPECT_THAT(Texts(words), ::testing::ElementsAre("finish", "the", "process", "<link>", "<link-path>", "http",
-                                                   "klkln", "cc", "vnbcbtd"));
+  EXPECT_THAT(Texts(words), ::testing::ElementsAre("finish", "the", "process", "<link>", "<link-path>",
+                                                   "http", "klkln", "cc", "vnbcbtd"));
   EXPECT_TRUE(words[3].marker);
   EXPECT_FALSE(words[5].marker);
   EXPECT_EQ(text.substr(words[3].start, words[3].end - words[3].start), "http://klkln.cc/vnbcbtd");

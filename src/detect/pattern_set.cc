@@ -2,6 +2,7 @@
 
 #include <hs/hs.h>
 #include <re2/re2.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -10,7 +11,6 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
-#include <unistd.h>
 
 namespace redflag {
 namespace {

@@ -92,7 +92,8 @@ bool ParseHost(std::string_view link, HostParts* parts) {
   // The suffix must be a listed one, not just allowed by the '*' default rule.
   // It is checked whole: some countries list only their second level ("co.za", not "za").
   const char* suffix = psl_unregistrable_domain(psl, parts->host.c_str());
-  if (suffix == nullptr || !psl_is_public_suffix2(psl, suffix, PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE)) return false;
+  if (suffix == nullptr || !psl_is_public_suffix2(psl, suffix, PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE))
+    return false;
   const char* registrable = psl_registrable_domain(psl, parts->host.c_str());
   if (registrable == nullptr) return false;
   parts->registrable = registrable;

@@ -1,9 +1,9 @@
 #include "model/neutralize.h"
 
-#include <cctype>
-
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+
+#include <cctype>
 
 #include "extract/domain.h"
 
@@ -46,11 +46,12 @@ void AppendFolded(UChar32 c, std::string* out) {
 // A chunk that may be a link: a scheme, "www.", or a dot between a letter or
 // digit and a lower-case letter ("verify-acct.top/x"; not "home.Thanks").
 bool MayBeLink(std::string_view chunk) {
-  if (chunk.find("://") != std::string_view::npos || chunk.find("www.") != std::string_view::npos) return true;
+  if (chunk.find("://") != std::string_view::npos || chunk.find("www.") != std::string_view::npos)
+    return true;
   for (size_t i = 1; i + 1 < chunk.size(); ++i) {
     if (chunk[i] != '.') continue;
     unsigned char before = chunk[i - 1], after = chunk[i + 1];
-    if ((std::isalnum(before)) && after >= 'a' && after <= 'z') return true;
+    if (std::isalnum(before) && after >= 'a' && after <= 'z') return true;
   }
   return false;
 }
@@ -67,7 +68,8 @@ void LinkMarkers(std::string_view field_text, size_t begin, size_t end, Field fi
   size_t last = chunk.find_last_not_of(")]>\"',.;:!?");
   if (first == std::string_view::npos || last == std::string_view::npos || last < first) return;
   HostParts host;
-  if (!ParseHost(chunk.substr(first, last - first + 1), &host) || (host.registrable.empty() && !host.is_ip)) return;
+  if (!ParseHost(chunk.substr(first, last - first + 1), &host) || (host.registrable.empty() && !host.is_ip))
+    return;
   auto add = [&](std::string text) {
     out->push_back({std::move(text), field, static_cast<uint32_t>(begin), static_cast<uint32_t>(end), true});
   };
