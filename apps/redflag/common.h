@@ -28,7 +28,7 @@ struct EngineOptions {
   bool no_model = false;               // --no-model: rules only
   std::string model_path;              // --model: a model file instead of the built-in one
   bool explain = true;                 // false (scan --compact): no texts for a person to read
-  unsigned span_compile_threads = 0;   // > 0 (scan, eval): compile every span finder at start
+  unsigned span_compile_threads = 0;   // > 0 (scan): compile every span finder at start
 };
 void AddEngineOptions(CLI::App* app, EngineOptions* options);
 

@@ -40,7 +40,7 @@ struct AnalyzerOptions {
   bool explain = true;
   // (0) Threads that compile every pattern's span finder (RE2) at start: about a
   // second of CPU in all. 0 compiles each on first use instead, which suits a
-  // single check; long runs (scan, serve, eval) pay at start, not mid-stream.
+  // single check; a long run (scan) pays at start, not mid-stream.
   unsigned span_compile_threads = 0;
 };
 
