@@ -134,6 +134,32 @@ TEST(Cli, VerifyContactAndBrandFacts) {
   EXPECT_EQ(nlohmann::json::parse(out)["verdict"], "unknown");
 }
 
+// A feed of contacts: one JSON line for each, in order; what cannot be read is
+// an error line naming its line, never a gap.
+TEST(Cli, VerifyEachLineOfAList) {
+  std::string input = "whatsapp.com\n\n  https://whatsapp-business-verify.com/login \nnot a domain\n" +
+                      std::string(5000, 'a') + ".com\nexample.org\n";
+  std::string out, err;
+  ASSERT_EQ(RunCli("verify --each -", input, &out, &err), 0) << err;
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(lines.size(), 5u) << out;
+  EXPECT_EQ(lines[0]["verdict"], "official");
+  EXPECT_EQ(lines[0]["line"], 1);
+  EXPECT_EQ(lines[1]["verdict"], "lookalike");
+  EXPECT_EQ(lines[1]["value"], "https://whatsapp-business-verify.com/login");
+  EXPECT_EQ(lines[1]["line"], 3);
+  EXPECT_EQ(lines[2]["error"]["code"], "invalid_contact");
+  EXPECT_THAT(lines[2]["error"]["message"].get<std::string>(), HasSubstr("line 4: 'not a domain'"));
+  EXPECT_EQ(lines[3]["error"]["code"], "too_large");
+  EXPECT_EQ(lines[3]["line"], 5);
+  EXPECT_EQ(lines[4]["verdict"], "unknown");
+  EXPECT_THAT(err, HasSubstr("verified 5 contacts: 1 official, 1 lookalike, 1 unknown, 2 errors"));
+  EXPECT_EQ(RunCli("verify --each - example.org", "", nullptr, &err), 3);
+  EXPECT_THAT(err, HasSubstr("not both"));
+}
+
 TEST(Cli, KnowledgeCommands) {
   std::string out;
   EXPECT_EQ(RunCli("kb lint", "", &out, nullptr), 0);

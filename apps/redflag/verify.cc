@@ -1,7 +1,10 @@
 // redflag verify: is this link, address, number or handle an official channel of a brand?
+#include <fstream>
 #include <iostream>
+#include <map>
 
 #include "common.h"
+#include "intake/jsonl.h"
 #include "report/json.h"
 #include "report/report_json.h"
 
@@ -11,7 +14,58 @@ namespace {
 struct VerifyOptions {
   EngineOptions engine;
   std::string contact, platform, brand, channel, lang = "en", format = "text";
+  std::string each;  // a file of contacts, one a line ("-" = standard input)
+  bool quiet = false;
 };
+
+// A list of contacts (a CERT's feed of domains, say): one JSON line out for
+// each line in, in order; a contact that cannot be read is an error line, not
+// a gap. Blank lines are skipped.
+int VerifyEach(const Analyzer& analyzer, const VerifyOptions& o) {
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (o.each != "-") {
+    file.open(o.each, std::ios::binary);
+    if (!file) return Fail(NotFound(o.each + ": cannot be opened"));
+    in = &file;
+  }
+  constexpr size_t kMaxLine = 4096;  // Verify refuses contacts over 2048 bytes with its own reason
+  LineReader reader(*in, kMaxLine);
+  std::map<std::string, size_t> counts;
+  std::string line;
+  bool too_long = false;
+  std::ios::sync_with_stdio(false);
+  while (reader.Next(&line, &too_long)) {
+    size_t number = reader.line_number();
+    size_t first = line.find_first_not_of(" \t\r");
+    if (first == std::string::npos && !too_long) continue;
+    size_t last = line.find_last_not_of(" \t\r");
+    ContactQuery q;
+    q.value = too_long ? "" : line.substr(first, last - first + 1);
+    q.platform = o.platform;
+    q.lang = o.lang;
+    StatusOr<ContactVerdict> v = too_long ? TooLarge("over the limit of " + std::to_string(kMaxLine) + " bytes")
+                                          : analyzer.Verify(q);
+    if (v.ok()) {
+      nlohmann::json j = nlohmann::json::parse(ContactJson(*v));
+      j["line"] = number;
+      std::cout << j.dump() << '\n';
+      ++counts[v->verdict];
+    } else {
+      std::string code = v.status().code() == StatusCode::kTooLarge ? "too_large" : "invalid_contact";
+      nlohmann::json j = {{"line", number},
+                          {"error", {{"code", code}, {"message", "line " + std::to_string(number) + ": " + v.status().message()}}}};
+      std::cout << j.dump() << '\n';
+      ++counts["error"];
+    }
+  }
+  std::cout.flush();
+  if (!o.quiet)
+    std::cerr << "verified " << counts["official"] + counts["lookalike"] + counts["unknown"] + counts["error"]
+              << " contacts: " << counts["official"] << " official, " << counts["lookalike"] << " lookalike, "
+              << counts["unknown"] << " unknown, " << counts["error"] << " errors\n";
+  return kExitOk;
+}
 
 int RunVerify(const VerifyOptions& o) {
   int exit_code = kExitOk;
@@ -42,6 +96,10 @@ int RunVerify(const VerifyOptions& o) {
     if (!f.verify_tool_url.empty()) std::cout << "Check a contact with " << f.verify_tool_name << ": " << f.verify_tool_url << "\n";
     std::cout << "Last reviewed " << f.last_reviewed << "\n";
     return kExitOk;
+  }
+  if (!o.each.empty()) {
+    if (!o.contact.empty()) return Fail(InvalidArgument("give a contact or --each FILE, not both"));
+    return VerifyEach(*analyzer, o);
   }
   if (o.contact.empty()) return Fail(InvalidArgument("give a link, email address, phone number or handle to verify"));
   ContactQuery q;
@@ -74,6 +132,9 @@ void AddVerifyCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--channel", o->channel, "With --brand: sms, whatsapp, telegram, email, call, web, x, ...");
   cmd->add_option("--lang", o->lang, "Language of the explanation")->capture_default_str();
   cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  cmd->add_option("--each", o->each,
+                  "Verify every line of this file ('-' = standard input): one JSON line out for each, in order");
+  cmd->add_flag("--quiet,-q", o->quiet, "With --each: no summary on standard error");
   AddEngineOptions(cmd, &o->engine);
   cmd->callback([o, exit_code] { *exit_code = RunVerify(*o); });
 }
