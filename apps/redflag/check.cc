@@ -147,7 +147,7 @@ int RunCheck(const CheckOptions& o) {
 void AddCheckCommand(CLI::App* app, int* exit_code) {
   auto o = std::make_shared<CheckOptions>();
   CLI::App* cmd = app->add_subcommand("check", "Check one message: is it a scam, why, and what to do");
-  cmd->add_option("text", o->text, "The message (else --file, else standard input)");
+  cmd->add_option("text", o->text, "The message ('-' or none: standard input; or --file)");
   cmd->add_option("--file,-f", o->file, "Read the message from this file ('-' = standard input)");
   cmd->add_option("--channel", o->channel, "Where it came from")
       ->check(CLI::IsMember({"sms", "whatsapp", "telegram", "email", "call", "other"}));
@@ -188,7 +188,13 @@ void AddCheckCommand(CLI::App* app, int* exit_code) {
                   "Largest screenshot accepted, in pixels (width x height)")
       ->capture_default_str();
   AddEngineOptions(cmd, &o->engine);
-  cmd->callback([o, exit_code] { *exit_code = RunCheck(*o); });
+  cmd->callback([o, exit_code] {
+    if (o->text == "-" && o->file.empty()) {  // "check -": the usual way to say standard input
+      o->text.clear();
+      o->file = "-";
+    }
+    *exit_code = RunCheck(*o);
+  });
 }
 
 }  // namespace redflag::cli
