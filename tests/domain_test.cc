@@ -51,6 +51,19 @@ TEST(ParseHost, CountriesThatListOnlySecondLevelSuffixes) {
   EXPECT_FALSE(ParseHost("uniswap.eth", &p));  // only the '*' default rule allows "eth"
 }
 
+TEST(DisguisingHost, AWebsiteNameBeforeTheAt) {
+  HostParts p;
+  ASSERT_TRUE(ParseHost("Https://www.UnionBank.Org_@nx.tn/EjmCx", &p));
+  EXPECT_EQ(p.registrable, "nx.tn");
+  EXPECT_EQ(DisguisingHost(p), "www.unionbank.org");
+  ASSERT_TRUE(ParseHost("https://anna@files.example.org/x", &p));
+  EXPECT_EQ(DisguisingHost(p), "");  // a user name
+  ASSERT_TRUE(ParseHost("https://example.org@www.example.org/x", &p));
+  EXPECT_EQ(DisguisingHost(p), "");  // the link's own domain
+  ASSERT_TRUE(ParseHost("mybank.com@evil.top", &p));
+  EXPECT_EQ(DisguisingHost(p), "");  // without a scheme it is an email address, not a link
+}
+
 TEST(ParseHost, RejectsWhatIsNoDomain) {
   HostParts p;
   EXPECT_FALSE(ParseHost("e.g", &p));

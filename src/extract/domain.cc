@@ -34,6 +34,19 @@ bool IsIpv4(std::string_view host) {
 
 }  // namespace
 
+std::string DisguisingHost(const HostParts& parts) {
+  if (!parts.has_scheme || parts.userinfo.empty()) return "";
+  std::string_view shown = parts.userinfo;
+  auto edge = [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); };
+  while (!shown.empty() && edge(shown.front())) shown.remove_prefix(1);
+  while (!shown.empty() && edge(shown.back())) shown.remove_suffix(1);
+  HostParts seen;
+  if (shown.find('.') == std::string_view::npos || !ParseHost(shown, &seen) || seen.registrable.empty() ||
+      seen.registrable == parts.registrable)
+    return "";
+  return seen.host;
+}
+
 bool HostIsWithin(std::string_view host, std::string_view domain) {
   if (host.size() < domain.size()) return false;
   if (host.substr(host.size() - domain.size()) != domain) return false;

@@ -27,6 +27,12 @@ struct HostParts {
 // Returns false when it holds no usable host (no known public suffix).
 bool ParseHost(std::string_view link, HostParts* parts);
 
+// The website a link's part before '@' reads like: "www.unionbank.org" in
+// "https://www.UnionBank.Org_@nx.tn/x", which a reader sees first while the
+// browser opens the host after the '@'. "" when it reads like no website, or
+// like the link's own registrable domain.
+std::string DisguisingHost(const HostParts& parts);
+
 // True when `host` is `domain` or one of its subdomains.
 bool HostIsWithin(std::string_view host, std::string_view domain);
 
