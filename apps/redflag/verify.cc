@@ -113,7 +113,8 @@ int RunVerify(const VerifyOptions& o) {
     return kExitOk;
   }
   std::cout << v->value << ": " << v->verdict << "\n  " << v->explanation << "\n";
-  if (v->verdict == "lookalike") std::cout << "  It imitates " << v->imitates << " (" << v->how << ").\n";
+  // What it imitates, in no language: the explanation above says how, in the reader's.
+  if (v->verdict == "lookalike") std::cout << "  \u2192 " << v->imitates << "\n";
   if (const Brand* b = analyzer->knowledge().FindBrand(v->brand); b && !b->verify_tool_url.empty())
     std::cout << "  " << b->name << "'s own check: " << b->verify_tool_url << "\n";
   return kExitOk;
