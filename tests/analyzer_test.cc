@@ -137,10 +137,21 @@ TEST(Analyzer, GenericAdviceInTheReadersLanguage) {
   ASSERT_FALSE(en->advice.protect.empty());
   EXPECT_EQ(en->advice.protect.front().text.rfind("Stop.", 0), 0u) << en->advice.protect.front().text;
   EXPECT_EQ(fr->advice.protect.front().text.rfind("Arrêtez-vous.", 0), 0u) << fr->advice.protect.front().text;
-  m.lang = "hi";  // not translated yet: English
-  auto hi = testing::BuiltInAnalyzer().Analyze(m);
-  ASSERT_OK(hi);
-  EXPECT_EQ(hi->advice.protect.front().text, en->advice.protect.front().text);
+  const KnowledgeBase& kb = testing::BuiltInAnalyzer().knowledge();
+  ASSERT_FALSE(kb.advice.protect.empty());
+  for (const char* lang : {"ur", "hi", "ar"}) {
+    m.lang = lang;
+    auto r = testing::BuiltInAnalyzer().Analyze(m);
+    ASSERT_OK(r);
+    ASSERT_FALSE(r->advice.protect.empty()) << lang;
+    EXPECT_EQ(r->advice.protect.front().text, kb.advice.protect.front().Get(lang)) << lang;
+    EXPECT_NE(r->advice.protect.front().text, en->advice.protect.front().text) << lang;
+  }
+  m.lang = "id";  // Indonesian has no UI texts and no advice: English
+  auto id = testing::BuiltInAnalyzer().Analyze(m);
+  ASSERT_OK(id);
+  ASSERT_FALSE(id->advice.protect.empty());
+  EXPECT_EQ(id->advice.protect.front().text, en->advice.protect.front().text);
 }
 
 // A lexicon's evidence is the words, not the spaces and commas its pattern's edges took in.
@@ -148,7 +159,7 @@ TEST(Analyzer, GenericAdviceInTheReadersLanguage) {
 TEST(Analyzer, ScamAdviceInTheReadersLanguage) {
   Message m;
   m.text = "Hi, sorry, I sent you a 6-digit code by mistake, can you send it to me? It's urgent";
-  for (const char* lang : {"en", "fr", "es", "it", "pt", "de"}) {
+  for (const char* lang : {"en", "fr", "es", "it", "pt", "de", "ur", "hi", "ar"}) {
     m.lang = lang;
     auto r = testing::BuiltInAnalyzer().Analyze(m);
     ASSERT_OK(r);
