@@ -154,6 +154,29 @@ TEST(Analyzer, GenericAdviceInTheReadersLanguage) {
   EXPECT_EQ(id->advice.protect.front().text, en->advice.protect.front().text);
 }
 
+// Where to report, in the reader's language: what each contact does, and a name
+// that is a description ("Your bank"); an organisation's own name stays as it is.
+TEST(Analyzer, ReportingContactsInTheReadersLanguage) {
+  Message m;
+  m.text = "Hi, sorry, I sent you a 6-digit code by mistake, can you send it to me? It's urgent";
+  m.country = "GB";
+  m.lang = "fr";
+  auto r = testing::BuiltInAnalyzer().Analyze(m);
+  ASSERT_OK(r);
+  const Country* gb = testing::BuiltInAnalyzer().knowledge().FindCountry("GB");
+  ASSERT_NE(gb, nullptr);
+  ASSERT_EQ(r->advice.report.size(), gb->report.size());
+  bool translated_name = false;
+  for (size_t i = 0; i < gb->report.size(); ++i) {
+    EXPECT_EQ(r->advice.report[i].what, gb->report[i].what.Get("fr"));
+    EXPECT_NE(r->advice.report[i].what, gb->report[i].what.Get("en"));
+    EXPECT_EQ(r->advice.report[i].name, gb->report[i].name.Get("fr"));
+    translated_name |= r->advice.report[i].name == "Signaler un SMS frauduleux (7726)";
+  }
+  EXPECT_TRUE(translated_name);
+  EXPECT_EQ(r->advice.report.front().name, "Report Fraud (formerly Action Fraud)");
+}
+
 // A lexicon's evidence is the words, not the spaces and commas its pattern's edges took in.
 // A matched scam's own advice too, for the scams translated so far.
 TEST(Analyzer, ScamAdviceInTheReadersLanguage) {

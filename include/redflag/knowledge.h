@@ -42,7 +42,7 @@ struct Statement {
 };
 
 struct ReportingContact {
-  std::string name;
+  LocalizedText name;  // an organisation's own name stays as it is; "Your bank" is translated
   LocalizedText what;
   std::string url, phone, email, sms;
 };

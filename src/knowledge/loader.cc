@@ -117,7 +117,7 @@ class Reader {
     if (!list.IsSequence()) Fail(list, "'" + key + "' must be a list");
     for (const auto& item : list) {
       ReportingContact c;
-      c.name = OptionalString(item, "name");
+      if (item["name"].IsDefined()) c.name = Text(item["name"], "'name'");
       if (item[text_key].IsDefined()) c.what = Text(item[text_key], "'" + text_key + "'");
       c.url = OptionalString(item, "url");
       c.phone = OptionalString(item, "phone");

@@ -14,7 +14,7 @@ json SourcesToJson(const std::vector<Source>& sources) {
 json ReportingToJson(const std::vector<ReportingContact>& contacts, const std::string& lang) {
   json list = json::array();
   for (const auto& c : contacts) {
-    json j = {{"name", c.name}};
+    json j = {{"name", c.name.Get(lang)}};
     if (!c.what.by_lang.empty()) j["what"] = c.what.Get(lang);
     for (auto [key, value] : {std::pair{"url", &c.url}, {"phone", &c.phone}, {"email", &c.email}, {"sms", &c.sms}})
       if (!value->empty()) j[key] = *value;
