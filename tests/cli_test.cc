@@ -35,7 +35,9 @@ TEST(Cli, CheckJsonFromStandardInput) {
   EXPECT_EQ(j["verdict"], "no_red_flags");
   EXPECT_TRUE(j["advice"]["protect"].is_array());
   // "check -" reads standard input too, not a message of one dash.
-  ASSERT_EQ(RunCli("check --format json -", "I sent you a code by mistake, send it back, it is urgent", &out, &err), 0)
+  ASSERT_EQ(
+      RunCli("check --format json -", "I sent you a code by mistake, send it back, it is urgent", &out, &err),
+      0)
       << err;
   EXPECT_EQ(nlohmann::json::parse(out)["verdict"], "scam");
 }

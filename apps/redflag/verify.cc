@@ -44,8 +44,8 @@ int VerifyEach(const Analyzer& analyzer, const VerifyOptions& o) {
     q.value = too_long ? "" : line.substr(first, last - first + 1);
     q.platform = o.platform;
     q.lang = o.lang;
-    StatusOr<ContactVerdict> v = too_long ? TooLarge("over the limit of " + std::to_string(kMaxLine) + " bytes")
-                                          : analyzer.Verify(q);
+    StatusOr<ContactVerdict> v =
+        too_long ? TooLarge("over the limit of " + std::to_string(kMaxLine) + " bytes") : analyzer.Verify(q);
     if (v.ok()) {
       nlohmann::json j = nlohmann::json::parse(ContactJson(*v));
       j["line"] = number;
@@ -53,8 +53,10 @@ int VerifyEach(const Analyzer& analyzer, const VerifyOptions& o) {
       ++counts[v->verdict];
     } else {
       std::string code = v.status().code() == StatusCode::kTooLarge ? "too_large" : "invalid_contact";
-      nlohmann::json j = {{"line", number},
-                          {"error", {{"code", code}, {"message", "line " + std::to_string(number) + ": " + v.status().message()}}}};
+      nlohmann::json j = {
+          {"line", number},
+          {"error",
+           {{"code", code}, {"message", "line " + std::to_string(number) + ": " + v.status().message()}}}};
       std::cout << j.dump() << '\n';
       ++counts["error"];
     }
@@ -133,8 +135,9 @@ void AddVerifyCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--channel", o->channel, "With --brand: sms, whatsapp, telegram, email, call, web, x, ...");
   cmd->add_option("--lang", o->lang, "Language of the explanation")->capture_default_str();
   cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
-  cmd->add_option("--each", o->each,
-                  "Verify every line of this file ('-' = standard input): one JSON line out for each, in order");
+  cmd->add_option(
+      "--each", o->each,
+      "Verify every line of this file ('-' = standard input): one JSON line out for each, in order");
   cmd->add_flag("--quiet,-q", o->quiet, "With --each: no summary on standard error");
   AddEngineOptions(cmd, &o->engine);
   cmd->callback([o, exit_code] { *exit_code = RunVerify(*o); });

@@ -163,7 +163,8 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
       v.value = e.text;
       if (v.verdict == "official" && from_sender) sender_owners.push_back(kb_.FindBrand(v.brand));
       // A website's name before a link's '@', whoever it names (a registry brand's is also a look-alike).
-      if (c.kind == Contact::kUrl && !from_sender && v.verdict != "lookalike" && !DisguisingHost(c.host).empty()) {
+      if (c.kind == Contact::kUrl && !from_sender && v.verdict != "lookalike" &&
+          !DisguisingHost(c.host).empty()) {
         Evidence de = e;
         de.note = FillIn(kb_.EvidenceNote(in.lang, "opens"), "{host}", c.host.host);
         findings->Add("disguised_link", 1.0, de);

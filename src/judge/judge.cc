@@ -51,7 +51,8 @@ void MatchScams(const KnowledgeBase& kb, const JudgeInput& in, Report* report) {
 
 void AddReportContacts(const std::vector<ReportingContact>& from, const std::string& lang,
                        std::vector<ReportContact>* to) {
-  for (const auto& c : from) to->push_back({c.name.Get(lang), c.what.Get(lang), c.url, c.phone, c.email, c.sms});
+  for (const auto& c : from)
+    to->push_back({c.name.Get(lang), c.what.Get(lang), c.url, c.phone, c.email, c.sms});
 }
 
 void GiveAdvice(const KnowledgeBase& kb, const JudgeInput& in, Report* report) {
