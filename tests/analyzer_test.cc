@@ -177,6 +177,27 @@ TEST(Analyzer, ReportingContactsInTheReadersLanguage) {
   EXPECT_EQ(r->advice.report.front().name, "Report Fraud (formerly Action Fraud)");
 }
 
+// "Binance Support on WhatsApp": WhatsApp is the channel it came by, not who speaks
+// (policy.yaml channel_words); WhatsApp's own support is still a claim.
+TEST(Analyzer, ABrandNamedAsTheChannelIsNotClaimed) {
+  auto how = [](const std::string& text, const std::string& brand) {
+    Message m;
+    m.text = text;
+    auto r = testing::BuiltInAnalyzer().Analyze(m);
+    EXPECT_TRUE(r.ok());
+    for (const auto& b : r->brands)
+      if (b.id == brand) return b.how;
+    return std::string("absent");
+  };
+  const std::string text = "Hello, this is Binance Support on WhatsApp. Send us your 2FA code now.";
+  EXPECT_EQ(how(text, "binance"), "claimed");
+  EXPECT_EQ(how(text, "whatsapp"), "mentioned");
+  const std::string fr = "Bonjour, ici le service client Binance sur WhatsApp. Envoyez-nous le code.";
+  EXPECT_EQ(how(fr, "binance"), "claimed");
+  EXPECT_EQ(how(fr, "whatsapp"), "mentioned");
+  EXPECT_EQ(how("This is WhatsApp Support. Send us the 6-digit code now.", "whatsapp"), "claimed");
+}
+
 // A lexicon's evidence is the words, not the spaces and commas its pattern's edges took in.
 // A matched scam's own advice too, for the scams translated so far.
 TEST(Analyzer, ScamAdviceInTheReadersLanguage) {

@@ -10,6 +10,7 @@
 #define REDFLAG_KNOWLEDGE_H_
 
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -159,6 +160,9 @@ struct KnowledgeBase {
   Thresholds thresholds;
   std::vector<ScamCombination> scam_combinations;
   ModelPolicy model;
+  // Words that make the brand right after them the channel a message came by,
+  // not who speaks ("Binance Support on WhatsApp"); lower case, every language.
+  std::set<std::string> channel_words;
 
   const FlagInfo* FindFlag(const std::string& id) const;
   const Brand* FindBrand(const std::string& id) const;

@@ -38,6 +38,15 @@ std::string HowWords(const UiTexts& ui, const std::string& how) {
   return it == ui.lookalike_how.end() ? how : it->second;
 }
 
+// The word that ends just before `at`, after any spaces: "on" in "support on whatsapp".
+std::string_view WordBefore(std::string_view text, size_t at) {
+  size_t end = at;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  size_t start = end;
+  while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n') --start;
+  return text.substr(start, end - start);
+}
+
 bool Contains(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
@@ -132,9 +141,11 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
       claim(hit.brand, "disguised", e);
       continue;
     }
+    bool named_as_channel = kb_.channel_words.count(std::string(WordBefore(doc.normalized(), hit.start))) > 0;
     for (const SignalHit& s : *in.signals) {
       if (s.pattern->flag != "support_claim" || Gap(hit.start, hit.end, s.start, s.end) > kClaimDistance)
         continue;
+      if (named_as_channel && s.end <= hit.start) continue;  // "X support on WhatsApp": the channel
       claim(hit.brand, "claimed", e);
       claim(hit.brand, "claimed", doc.Quote(s.start, s.end));
       break;

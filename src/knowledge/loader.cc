@@ -321,6 +321,11 @@ void ParsePolicy(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
     r.Fail(t, "thresholds must satisfy 0 < suspicious < scam <= 100");
   for (const auto& c : r.Required(doc, "scam_combinations"))
     kb->scam_combinations.push_back({r.Strings(c, "all"), r.Strings(c, "any")});
+  if (YAML::Node words = doc["channel_words"]; words.IsDefined()) {
+    if (!words.IsMap()) r.Fail(words, "'channel_words' must map a language to its words");
+    for (const auto& kv : words)
+      for (const std::string& w : r.Strings(words, kv.first.as<std::string>())) kb->channel_words.insert(w);
+  }
   if (YAML::Node m = doc["model"]; m.IsDefined() && !m.IsNull()) {
     kb->model.evidence_words = r.Required(m, "evidence_words").as<int>();
     kb->model.code_notice_needs_scam = r.Required(m, "code_notice_needs_scam").as<bool>();
@@ -445,6 +450,7 @@ KnowledgeBase ParseKnowledge(const std::vector<SourceFile>& files, std::vector<s
     for (auto& [lang, ui] : part.ui) kb.ui[lang] = ui;
     if (file.path == "policy.yaml") kb.thresholds = part.thresholds;
     if (file.path == "policy.yaml") kb.model = part.model;
+    if (file.path == "policy.yaml") kb.channel_words = part.channel_words;
     if (file.path == "advice.yaml") kb.advice = part.advice;
   }
   CrossCheck(kb, problems);
