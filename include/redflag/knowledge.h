@@ -10,8 +10,8 @@
 #define REDFLAG_KNOWLEDGE_H_
 
 #include <map>
-#include <set>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
