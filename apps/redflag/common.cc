@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -50,6 +52,20 @@ int Fail(const Status& status) {
     case StatusCode::kInternal: return kExitInternal;
   }
   return kExitInternal;
+}
+
+std::istream* OpenInput(const std::string& path, std::ifstream* file, int* exit_code) {
+  if (path == "-") return &std::cin;
+  file->open(path, std::ios::binary);
+  if (*file) return file;
+  *exit_code = Fail(NotFound(path + ": cannot be opened"));
+  return nullptr;
+}
+
+std::string ErrorLine(const std::string& id, size_t line, const std::string& code, const std::string& message) {
+  nlohmann::json j = {{"line", line}, {"error", {{"code", code}, {"message", "line " + std::to_string(line) + ": " + message}}}};
+  if (!id.empty()) j["id"] = id;
+  return j.dump();
 }
 
 StatusOr<std::string> ReadInput(const std::string& path, size_t limit) {

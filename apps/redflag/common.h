@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <fstream>
 #include <memory>
 #include <string>
 
@@ -38,6 +39,14 @@ std::unique_ptr<Analyzer> LoadAnalyzer(const EngineOptions& options, int* exit_c
 
 // Maps a Status to an exit code, printing its message to stderr.
 int Fail(const Status& status);
+
+// Standard input for "-", else `path` opened into `file`; null (and *exit_code
+// set, the reason printed) when it cannot be opened.
+std::istream* OpenInput(const std::string& path, std::ifstream* file, int* exit_code);
+
+// The JSON line that stands for an input line that failed (scan, verify --each):
+// {"line", "id"?, "error": {"code", "message"}}; the message names the line.
+std::string ErrorLine(const std::string& id, size_t line, const std::string& code, const std::string& message);
 
 // Reads a whole file ("-" = standard input), at most `limit` bytes.
 StatusOr<std::string> ReadInput(const std::string& path, size_t limit);

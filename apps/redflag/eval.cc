@@ -23,12 +23,8 @@ int RunEval(const EvalOptions& o) {
   auto analyzer = LoadAnalyzer(o.engine, &exit_code);
   if (!analyzer) return exit_code;
   std::ifstream file;
-  std::istream* in = &std::cin;
-  if (o.input != "-") {
-    file.open(o.input, std::ios::binary);
-    if (!file) return Fail(NotFound(o.input + ": cannot be opened"));
-    in = &file;
-  }
+  std::istream* in = OpenInput(o.input, &file, &exit_code);
+  if (!in) return exit_code;
   LineReader reader(*in, o.engine.max_bytes * 2);
   JsonlParser parser;
   Evaluation evaluation(o.by, o.errors);

@@ -32,12 +32,6 @@ struct Item {
   std::string verdict;  // "" for an error line
 };
 
-std::string ErrorLine(const std::string& id, size_t line, const std::string& code, const std::string& message) {
-  nlohmann::json j = {{"line", line}, {"error", {{"code", code}, {"message", "line " + std::to_string(line) + ": " + message}}}};
-  if (!id.empty()) j["id"] = id;
-  return j.dump();
-}
-
 void Process(const Analyzer& analyzer, const ScanOptions& o, Item* item, JsonlParser* parser) {
   size_t max_bytes = o.engine.max_bytes;
   if (item->too_long) {
@@ -66,12 +60,8 @@ int RunScan(const ScanOptions& o) {
   auto analyzer = LoadAnalyzer(engine, &exit_code);
   if (!analyzer) return exit_code;
   std::ifstream file;
-  std::istream* in = &std::cin;
-  if (o.input != "-") {
-    file.open(o.input, std::ios::binary);
-    if (!file) return Fail(NotFound(o.input + ": cannot be opened"));
-    in = &file;
-  }
+  std::istream* in = OpenInput(o.input, &file, &exit_code);
+  if (!in) return exit_code;
   // A JSON line holds the text escaped: allow twice the message limit for it.
   LineReader reader(*in, o.engine.max_bytes * 2);
   unsigned threads = std::max(1u, o.threads);

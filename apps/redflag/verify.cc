@@ -22,13 +22,10 @@ struct VerifyOptions {
 // each line in, in order; a contact that cannot be read is an error line, not
 // a gap. Blank lines are skipped.
 int VerifyEach(const Analyzer& analyzer, const VerifyOptions& o) {
+  int exit_code = kExitOk;
   std::ifstream file;
-  std::istream* in = &std::cin;
-  if (o.each != "-") {
-    file.open(o.each, std::ios::binary);
-    if (!file) return Fail(NotFound(o.each + ": cannot be opened"));
-    in = &file;
-  }
+  std::istream* in = OpenInput(o.each, &file, &exit_code);
+  if (!in) return exit_code;
   constexpr size_t kMaxLine = 4096;  // Verify refuses contacts over 2048 bytes with its own reason
   LineReader reader(*in, kMaxLine);
   std::map<std::string, size_t> counts;
@@ -47,17 +44,11 @@ int VerifyEach(const Analyzer& analyzer, const VerifyOptions& o) {
     StatusOr<ContactVerdict> v =
         too_long ? TooLarge("over the limit of " + std::to_string(kMaxLine) + " bytes") : analyzer.Verify(q);
     if (v.ok()) {
-      nlohmann::json j = nlohmann::json::parse(ContactJson(*v));
-      j["line"] = number;
-      std::cout << j.dump() << '\n';
+      std::cout << ContactJson(*v, /*pretty=*/false, number) << '\n';
       ++counts[v->verdict];
     } else {
       std::string code = v.status().code() == StatusCode::kTooLarge ? "too_large" : "invalid_contact";
-      nlohmann::json j = {
-          {"line", number},
-          {"error",
-           {{"code", code}, {"message", "line " + std::to_string(number) + ": " + v.status().message()}}}};
-      std::cout << j.dump() << '\n';
+      std::cout << ErrorLine("", number, code, v.status().message()) << '\n';
       ++counts["error"];
     }
   }

@@ -217,9 +217,13 @@ std::string ReportJson(const Report& report, bool pretty, const ReportJsonExtras
   return Write(pretty, [&](auto& w) { WriteReport(w, report, extras); });
 }
 
-std::string ContactJson(const ContactVerdict& contact, bool pretty) {
+std::string ContactJson(const ContactVerdict& contact, bool pretty, size_t line) {
   return Write(pretty, [&](auto& w) {
     w.StartObject();
+    if (line > 0) {
+      w.Key("line");
+      w.Uint64(line);
+    }
     WriteContactFields(w, contact);
     w.EndObject();
   });

@@ -20,7 +20,8 @@ struct ReportJsonExtras {
 };
 
 std::string ReportJson(const Report& report, bool pretty = false, const ReportJsonExtras& extras = {});
-std::string ContactJson(const ContactVerdict& contact, bool pretty = false);
+// `line` > 0 (verify --each) is written first, as scan's reports carry theirs.
+std::string ContactJson(const ContactVerdict& contact, bool pretty = false, size_t line = 0);
 
 }  // namespace redflag
 
