@@ -27,6 +27,23 @@ TEST(Cli, CheckSpeaksPlainly) {
   EXPECT_THAT(out, HasSubstr("\u00ab"));  // evidence marked in the message (no terminal: no colour)
 }
 
+// A message with no red flags still lists where to report, but as help for a
+// reader with doubts, not as "Where to report it" (a genuine code notice is no scam).
+TEST(Cli, NoRedFlagsDoesNotCallTheMessageAScamToReport) {
+  std::string out, err;
+  ASSERT_EQ(RunCli("check --channel sms", "Your WhatsApp code: 123-456. Don't share it", &out, &err), 0)
+      << err;
+  EXPECT_THAT(out, HasSubstr("We found no red flags."));
+  EXPECT_THAT(out, HasSubstr("If you still think it is a scam, report it here"));
+  EXPECT_THAT(out, ::testing::Not(HasSubstr("Where to report it")));
+  ASSERT_EQ(RunCli("check --channel whatsapp \"I sent you a code by mistake, send it back now please\"", "",
+                   &out, &err),
+            0)
+      << err;
+  EXPECT_THAT(out, HasSubstr("Where to report it"));
+  EXPECT_THAT(out, ::testing::Not(HasSubstr("If you still think")));
+}
+
 TEST(Cli, CheckJsonFromStandardInput) {
   std::string out, err;
   ASSERT_EQ(RunCli("check --format json --channel sms", "Your WhatsApp code: 123-456. Don't share it", &out, &err), 0) << err;

@@ -146,7 +146,9 @@ function renderReport(report, text) {
     parts.push(el('h3', {}, t('recover')), el('ul', {}, advice.recover.map((a) =>
       el('li', {}, a.when ? el('strong', {}, `${t(`when_${a.when}`)}: `) : '', a.text))));
   }
-  if (advice.report.length) parts.push(el('h3', {}, t('report')), el('ul', { class: 'flags' }, advice.report.map(reportContact)));
+  // A report with no red flags still says where to report, for a reader who is unsure, not as a verdict.
+  const reportHeading = report.verdict === 'no_red_flags' ? 'report_if_unsure' : 'report';
+  if (advice.report.length) parts.push(el('h3', {}, t(reportHeading)), el('ul', { class: 'flags' }, advice.report.map(reportContact)));
   if (report.contacts.length && report.verdict !== 'no_red_flags') parts.push(shareForm(report, text));
   result.replaceChildren(...parts);
   box.querySelector('h2').focus();

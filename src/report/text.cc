@@ -102,7 +102,10 @@ std::string RenderReportText(const Report& r, const std::string& message_text, c
     for (const AdviceItem& a : r.advice.recover) out << " - " << a.text << "\n";
   }
   if (!r.advice.report.empty()) {
-    out << "\n" << style.Bold(Heading(ui, en, "report")) << "\n";
+    // With no red flags, the list is for a reader who still has doubts, not a call to report.
+    out << "\n"
+        << style.Bold(Heading(ui, en, r.verdict == Verdict::kNoRedFlags ? "report_if_unsure" : "report"))
+        << "\n";
     for (const ReportContact& c : r.advice.report) {
       out << " - " << (c.name.empty() ? c.what : c.name + ": " + c.what);
       for (const std::string* v : {&c.url, &c.phone, &c.email})

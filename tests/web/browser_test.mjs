@@ -83,6 +83,7 @@ test('the fake WhatsApp helpdesk email is a scam, its request and link highlight
   // Each red flag is explained; what to do comes after.
   assert.ok((await page.$$('#result .flags li[data-flag]')).length >= 2);
   assert.match(await page.textContent('#result'), /What to do now/);
+  assert.ok((await page.$$eval('#result h3', (hs) => hs.map((h) => h.textContent.trim()))).includes('Report it'));
   await assertAccessible(page, 'a scam report');
   // Sending the contact points to the service, without the text.
   await page.click('#share-form button[type=submit]');
@@ -96,6 +97,10 @@ test('a harmless message finds no red flags, and says that does not prove it is 
   await checkMessage(page, 'Hi Sam, are we still on for lunch at 1pm tomorrow?', 'sms');
   assert.equal((await page.textContent('#result .verdict h2')).trim(),
     'We found no red flags — that does not prove it is safe');
+  // Where to report is still there, for a reader with doubts, not as a call to report a scam.
+  const headings = await page.$$eval('#result h3', (hs) => hs.map((h) => h.textContent.trim()));
+  assert.ok(headings.includes('If you still think it is a scam, report it'), JSON.stringify(headings));
+  assert.ok(!headings.includes('Report it'), JSON.stringify(headings));
   await page.close();
 });
 
