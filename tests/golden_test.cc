@@ -1,5 +1,6 @@
 // Golden cases: messages written for these tests (tests/golden/*.yaml) with
-// the verdict, red flags and scam each must get. Every case also checks the
+// the verdict, red flags and scam each must get (`scam`: among those named;
+// `top_scam`: named first). Every case also checks the
 // report's contract: each red flag has evidence quoting the input exactly.
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
@@ -61,6 +62,10 @@ TEST_P(Golden, Holds) {
     std::vector<std::string> scams;
     for (const auto& s : report->scams) scams.push_back(s.id);
     EXPECT_THAT(scams, ::testing::Contains(c["scam"].as<std::string>()));
+  }
+  if (c["top_scam"]) {  // the scam named first, whose advice the report gives
+    ASSERT_FALSE(report->scams.empty()) << got;
+    EXPECT_EQ(report->scams.front().id, c["top_scam"].as<std::string>()) << got;
   }
   // The contract: evidence for every flag, each quoting its field exactly.
   for (const RedFlag& f : report->red_flags) {

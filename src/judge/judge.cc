@@ -16,9 +16,10 @@ bool Satisfies(const Findings& f, const std::vector<std::string>& all, const std
 int SeverityRank(const std::string& s) { return s == "high" ? 0 : s == "medium" ? 1 : 2; }
 
 // A scam's rule as a number: the more it requires, the more specific a match is.
-int Specificity(const ScamRule& r) {
-  return static_cast<int>(r.all.size()) * 2 + (r.any.empty() ? 0 : 1) + (r.brands.empty() ? 0 : 2) +
-         (r.channels.empty() ? 0 : 2);
+// A channel counts only when the message's channel is known and checked.
+int Specificity(const ScamRule& r, bool channel_known) {
+  return static_cast<int>(r.all.size()) * 2 + (r.any.empty() ? 0 : 1) + (r.brands.empty() ? 0 : 3) +
+         (r.channels.empty() || !channel_known ? 0 : 2);
 }
 
 void MatchScams(const KnowledgeBase& kb, const JudgeInput& in, Report* report) {
@@ -32,7 +33,9 @@ void MatchScams(const KnowledgeBase& kb, const JudgeInput& in, Report* report) {
     if (!r.brands.empty() &&
         std::none_of(r.brands.begin(), r.brands.end(), [&](const std::string& b) { return brands.count(b); }))
       continue;
-    if (!r.channels.empty() && std::find(r.channels.begin(), r.channels.end(), channel) == r.channels.end())
+    // A message of unknown channel may have come over any of them.
+    if (!r.channels.empty() && !channel.empty() &&
+        std::find(r.channels.begin(), r.channels.end(), channel) == r.channels.end())
       continue;
     // Ties go to the rule whose flags carry more weight in this message.
     double weight = 0;
@@ -40,7 +43,7 @@ void MatchScams(const KnowledgeBase& kb, const JudgeInput& in, Report* report) {
       for (const auto& id : *list)
         if (const FlagHit* hit = in.findings->Get(id))
           if (const FlagInfo* info = kb.FindFlag(id)) weight += info->weight * hit->strength;
-    ranked.push_back({Specificity(r) + weight / 10, &s});
+    ranked.push_back({Specificity(r, !channel.empty()) + weight / 10, &s});
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   for (size_t i = 0; i < ranked.size() && i < 3; ++i) {
