@@ -94,8 +94,9 @@ class Analyzer::Impl {
     bool code_delivery = false;
     for (const SignalHit& hit : signals) {
       if (hit.pattern->flag == "code_delivery") code_delivery = true;
-      const FlagInfo* info = kb_->FindFlag(hit.pattern->flag);
-      if (info == nullptr || !info->shown) continue;
+      // Internal signals (shown: false) join the findings too: scam combinations and scam rules read
+      // them, and the judge never reports them.
+      if (kb_->FindFlag(hit.pattern->flag) == nullptr) continue;
       findings.Add(hit.pattern->flag, hit.pattern->weight, doc.Quote(hit.start, hit.end));
     }
 
