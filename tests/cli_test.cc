@@ -44,6 +44,25 @@ TEST(Cli, NoRedFlagsDoesNotCallTheMessageAScamToReport) {
   EXPECT_THAT(out, ::testing::Not(HasSubstr("If you still think")));
 }
 
+// Flags below the threshold are listed as weak signs, under a summary that says so: never "no red flags"
+// above a list of them.
+TEST(Cli, WeakSignsAreCalledWeakSigns) {
+  const std::string weak = "\"Join our group, contact our mentor on Telegram\"";
+  std::string out, err;
+  ASSERT_EQ(RunCli("check --channel whatsapp --format json " + weak, "", &out, &err), 0) << err;
+  auto j = nlohmann::json::parse(out);
+  ASSERT_EQ(j["verdict"], "no_red_flags") << out;
+  ASSERT_FALSE(j["red_flags"].empty()) << out;
+  EXPECT_EQ(j["summary"],
+            "We found only weak signs, not enough to call it a scam. That does not prove it is safe.");
+  ASSERT_EQ(RunCli("check --channel whatsapp " + weak, "", &out, &err), 0) << err;
+  EXPECT_THAT(out, HasSubstr("Weak signs we noticed"));
+  EXPECT_THAT(out, ::testing::Not(HasSubstr("Why we think so")));
+  EXPECT_THAT(out, ::testing::Not(HasSubstr("We found no red flags")));
+  ASSERT_EQ(RunCli("check --channel sms \"see you at lunch\"", "", &out, &err), 0) << err;
+  EXPECT_THAT(out, HasSubstr("We found no red flags."));
+}
+
 TEST(Cli, CheckJsonFromStandardInput) {
   std::string out, err;
   ASSERT_EQ(RunCli("check --format json --channel sms", "Your WhatsApp code: 123-456. Don't share it", &out, &err), 0) << err;

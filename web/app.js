@@ -102,8 +102,8 @@ function highlighted(text, ranges) {
   return out;
 }
 
-function verdictBox(verdict, detail) {
-  const title = t(`verdict_${verdict}`);
+function verdictBox(verdict, detail, titleKey = `verdict_${verdict}`) {
+  const title = t(titleKey);
   const plain = (s) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   const heading = el('h2', { tabindex: '-1' }, title);
   // The engine's summary often says the same in other words; say it once.
@@ -127,11 +127,13 @@ function renderReport(report, text) {
   const ranges = [];
   for (const f of report.red_flags)
     for (const e of f.evidence) if (e.field === 'text') ranges.push({ start: e.start, end: e.end, label: f.title, id: f.id });
-  const box = verdictBox(report.verdict, report.summary);
+  // No red flags, yet weak signs listed: say so, rather than "no red flags" above a list of them.
+  const weak = report.verdict === 'no_red_flags' && report.red_flags.length > 0;
+  const box = verdictBox(report.verdict, report.summary, weak ? 'verdict_weak_signs' : undefined);
   const parts = [box];
   if (report.red_flags.length) {
     parts.push(el('h2', {}, t('your_message')), el('p', { class: 'muted' }, t('highlight_hint')), highlighted(text, ranges));
-    parts.push(el('h2', {}, t('red_flags')), el('ul', { class: 'flags' }, report.red_flags.map((f) =>
+    parts.push(el('h2', {}, t(weak ? 'weak_signs' : 'red_flags')), el('ul', { class: 'flags' }, report.red_flags.map((f) =>
       el('li', { 'data-flag': f.id }, el('strong', {}, f.title), el('span', {}, f.explanation),
         el('span', { class: 'severity' }, ` (${t(`severity_${f.severity}`)})`)))));
   }

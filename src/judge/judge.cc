@@ -159,6 +159,14 @@ void JudgeReport(const KnowledgeBase& kb, const JudgeInput& in, Report* report) 
   report->summary = ui.verdicts.count(verdict)   ? ui.verdicts.at(verdict)
                     : en.verdicts.count(verdict) ? en.verdicts.at(verdict)
                                                  : verdict;
+  // Weak flags below the threshold are listed; "no red flags" above them would contradict the list.
+  if (report->verdict == Verdict::kNoRedFlags && !report->red_flags.empty()) {
+    for (const UiTexts* texts : {&ui, &en})
+      if (auto it = texts->headings.find("weak_signs_summary"); it != texts->headings.end()) {
+        report->summary = it->second;
+        break;
+      }
+  }
   GiveAdvice(kb, in, report);
 }
 

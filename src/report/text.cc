@@ -58,7 +58,8 @@ std::string RenderReportText(const Report& r, const std::string& message_text, c
   }
 
   if (!r.red_flags.empty()) {
-    out << "\n" << style.Bold(Heading(ui, en, "red_flags")) << "\n";
+    bool weak = r.verdict == Verdict::kNoRedFlags;  // flags below the threshold, listed all the same
+    out << "\n" << style.Bold(Heading(ui, en, weak ? "weak_signs" : "red_flags")) << "\n";
     int n = 0;
     for (const RedFlag& f : r.red_flags) {
       std::string severity = ui.severity.count(f.severity) ? ui.severity.at(f.severity) : f.severity;

@@ -104,6 +104,17 @@ test('a harmless message finds no red flags, and says that does not prove it is 
   await page.close();
 });
 
+test('weak signs below the threshold are called weak signs, not "no red flags"', async () => {
+  const page = await openPage();
+  await checkMessage(page, 'Join our group, contact our mentor on Telegram', 'whatsapp');
+  assert.equal(await page.getAttribute('#result .verdict', 'data-verdict'), 'no_red_flags');
+  assert.equal((await page.textContent('#result .verdict h2')).trim(),
+    'We found only weak signs — that does not prove it is safe');
+  const headings = await page.$$eval('#result h2', (hs) => hs.map((h) => h.textContent.trim()));
+  assert.ok(headings.includes('Weak signs') && !headings.includes('Red flags'), JSON.stringify(headings));
+  await page.close();
+});
+
 test('checking a look-alike link says it is fake', async () => {
   const page = await openPage('#contact');
   await page.fill('#contact-value', 'https://whatsapp-business-verify.com/login');
