@@ -128,6 +128,18 @@ TEST_F(BrokenKnowledge, UnknownFlagInAScamIsRefused) {
   EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("unknown flag 'no_such_flag'"));
 }
 
+TEST_F(BrokenKnowledge, AlsoMatchRulesAreCheckedLikeMatch) {
+  const std::string head = "id: extra\nname: X\nfamily: F\nsummary: s\nmatch: {all: [code_request]}\n";
+  const std::string tail = "advice: {}\nsources: [{url: 'https://x', title: t}]\nlast_reviewed: 2026-11-22\n";
+  Write("scams/extra.yaml", head + "also_match: [{all: [no_such_flag]}]\n" + tail);
+  EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("unknown flag 'no_such_flag'"));
+  Write("scams/extra.yaml", head + "also_match: {all: [prize]}\n" + tail);
+  EXPECT_THAT(FirstProblem(),
+              ::testing::HasSubstr("scams/extra.yaml:6: 'also_match' must be a list of rules"));
+  Write("scams/extra.yaml", head + "also_match: [{brands: [dhl]}]\n" + tail);
+  EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("an 'also_match' rule needs 'all' or 'any'"));
+}
+
 TEST_F(BrokenKnowledge, PatternThatDoesNotCompileIsNamed) {
   KeepOnlyTheCore();
   Write("signals/en/secrecy.yaml",

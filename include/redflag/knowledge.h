@@ -80,6 +80,12 @@ struct Scam {
   std::vector<LocalizedText> how_it_works, red_flags;
   std::vector<std::string> brands, channels;
   ScamRule match;
+  std::vector<ScamRule> also_match;  // other ways the engine names this scam; any one rule is enough
+  std::vector<const ScamRule*> Rules() const {  // match, then also_match
+    std::vector<const ScamRule*> rules{&match};
+    for (const ScamRule& r : also_match) rules.push_back(&r);
+    return rules;
+  }
   // stage -> advice items; stages: before_replying, replied, shared_code, installed, paid
   std::map<std::string, std::vector<LocalizedText>> advice;
   std::vector<FaqEntry> faq;

@@ -28,22 +28,26 @@ void MatchScams(const KnowledgeBase& kb, const JudgeInput& in, Report* report) {
   std::string channel(ChannelName(in.channel));
   std::vector<std::pair<double, const Scam*>> ranked;
   for (const Scam& s : kb.scams) {
-    const ScamRule& r = s.match;
-    if (!Satisfies(*in.findings, r.all, r.any)) continue;
-    if (!r.brands.empty() &&
-        std::none_of(r.brands.begin(), r.brands.end(), [&](const std::string& b) { return brands.count(b); }))
-      continue;
-    // A message of unknown channel may have come over any of them.
-    if (!r.channels.empty() && !channel.empty() &&
-        std::find(r.channels.begin(), r.channels.end(), channel) == r.channels.end())
-      continue;
-    // Ties go to the rule whose flags carry more weight in this message.
-    double weight = 0;
-    for (const auto* list : {&r.all, &r.any})
-      for (const auto& id : *list)
-        if (const FlagHit* hit = in.findings->Get(id))
-          if (const FlagInfo* info = kb.FindFlag(id)) weight += info->weight * hit->strength;
-    ranked.push_back({Specificity(r, !channel.empty()) + weight / 10, &s});
+    double best = -1;  // the scam's best rule that holds
+    for (const ScamRule* rule : s.Rules()) {
+      const ScamRule& r = *rule;
+      if (!Satisfies(*in.findings, r.all, r.any)) continue;
+      if (!r.brands.empty() && std::none_of(r.brands.begin(), r.brands.end(),
+                                            [&](const std::string& b) { return brands.count(b); }))
+        continue;
+      // A message of unknown channel may have come over any of them.
+      if (!r.channels.empty() && !channel.empty() &&
+          std::find(r.channels.begin(), r.channels.end(), channel) == r.channels.end())
+        continue;
+      // Ties go to the rule whose flags carry more weight in this message.
+      double weight = 0;
+      for (const auto* list : {&r.all, &r.any})
+        for (const auto& id : *list)
+          if (const FlagHit* hit = in.findings->Get(id))
+            if (const FlagInfo* info = kb.FindFlag(id)) weight += info->weight * hit->strength;
+      best = std::max(best, Specificity(r, !channel.empty()) + weight / 10);
+    }
+    if (best >= 0) ranked.push_back({best, &s});
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   for (size_t i = 0; i < ranked.size() && i < 3; ++i) {

@@ -196,6 +196,17 @@ Brand ParseBrand(const Reader& r, const YAML::Node& doc) {
   return b;
 }
 
+ScamRule ParseScamRule(const Reader& r, const YAML::Node& node, const std::string& what) {
+  if (!node.IsMap()) r.Fail(node, what + " must be a map with 'all' and/or 'any'");
+  ScamRule rule;
+  rule.all = r.Strings(node, "all");
+  rule.any = r.Strings(node, "any");
+  rule.brands = r.Strings(node, "brands");
+  r.Channels(node, "channels", &rule.channels);
+  if (rule.all.empty() && rule.any.empty()) r.Fail(node, what + " needs 'all' or 'any'");
+  return rule;
+}
+
 Scam ParseScam(const Reader& r, const YAML::Node& doc) {
   Scam s;
   s.id = r.Id(doc);
@@ -206,12 +217,11 @@ Scam ParseScam(const Reader& r, const YAML::Node& doc) {
   s.red_flags = r.Texts(doc, "red_flags");
   s.brands = r.Strings(doc, "brands");
   r.Channels(doc, "channels", &s.channels);
-  YAML::Node match = r.Required(doc, "match");
-  s.match.all = r.Strings(match, "all");
-  s.match.any = r.Strings(match, "any");
-  s.match.brands = r.Strings(match, "brands");
-  r.Channels(match, "channels", &s.match.channels);
-  if (s.match.all.empty() && s.match.any.empty()) r.Fail(match, "'match' needs 'all' or 'any'");
+  s.match = ParseScamRule(r, r.Required(doc, "match"), "'match'");
+  if (YAML::Node also = doc["also_match"]) {
+    if (!also.IsSequence()) r.Fail(also, "'also_match' must be a list of rules");
+    for (const auto& rule : also) s.also_match.push_back(ParseScamRule(r, rule, "an 'also_match' rule"));
+  }
   YAML::Node advice = r.Required(doc, "advice");
   if (!advice.IsMap()) r.Fail(advice, "'advice' must map a stage to a list");
   for (const auto& kv : advice) {
@@ -358,12 +368,15 @@ void CrossCheck(const KnowledgeBase& kb, std::vector<std::string>* problems) {
     if (!kb.FindFlag(p.flag)) problem(p.origin, "unknown flag '" + p.flag + "'");
   }
   for (const auto& s : kb.scams) {
-    for (const auto* list : {&s.match.all, &s.match.any})
-      for (const auto& f : *list)
-        if (!kb.FindFlag(f)) problem(s.origin, "scam '" + s.id + "' names unknown flag '" + f + "'");
-    for (const auto* list : {&s.brands, &s.match.brands})
-      for (const auto& b : *list)
+    for (const auto& b : s.brands)
+      if (!kb.FindBrand(b)) problem(s.origin, "scam '" + s.id + "' names unknown brand '" + b + "'");
+    for (const ScamRule* rule : s.Rules()) {
+      for (const auto* list : {&rule->all, &rule->any})
+        for (const auto& f : *list)
+          if (!kb.FindFlag(f)) problem(s.origin, "scam '" + s.id + "' names unknown flag '" + f + "'");
+      for (const auto& b : rule->brands)
         if (!kb.FindBrand(b)) problem(s.origin, "scam '" + s.id + "' names unknown brand '" + b + "'");
+    }
   }
   for (const auto& b : kb.brands)
     if (!b.parent.empty() && !kb.FindBrand(b.parent))

@@ -23,6 +23,10 @@ json ReportingToJson(const std::vector<ReportingContact>& contacts, const std::s
   return list;
 }
 
+json RuleToJson(const ScamRule& r) {
+  return {{"all", r.all}, {"any", r.any}, {"brands", r.brands}, {"channels", r.channels}};
+}
+
 json Texts(const std::vector<LocalizedText>& texts, const std::string& lang) {
   json list = json::array();
   for (const auto& t : texts) list.push_back(t.Get(lang));
@@ -67,6 +71,8 @@ json BrandToJson(const Brand& b) {
 json ScamToJson(const Scam& s, const std::string& lang) {
   json advice = json::object();
   for (const auto& [stage, items] : s.advice) advice[stage] = Texts(items, lang);
+  json also_match = json::array();
+  for (const ScamRule& r : s.also_match) also_match.push_back(RuleToJson(r));
   json faq = json::array();
   for (const auto& f : s.faq) faq.push_back({{"q", f.question.Get(lang)}, {"a", f.answer.Get(lang)}});
   return {{"id", s.id},
@@ -77,11 +83,8 @@ json ScamToJson(const Scam& s, const std::string& lang) {
           {"red_flags", Texts(s.red_flags, lang)},
           {"brands", s.brands},
           {"channels", s.channels},
-          {"match",
-           {{"all", s.match.all},
-            {"any", s.match.any},
-            {"brands", s.match.brands},
-            {"channels", s.match.channels}}},
+          {"match", RuleToJson(s.match)},
+          {"also_match", also_match},
           {"advice", advice},
           {"faq", faq},
           {"sources", SourcesToJson(s.sources)},
