@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <thread>
 
 #include "judge/judge.h"
@@ -64,6 +65,27 @@ TEST(Analyzer, SpanFindersCompiledAtStartGiveTheSameReports) {
     ASSERT_OK(eager_report);
     EXPECT_EQ(ReportJson(*eager_report, false), ReportJson(*lazy_report, false)) << text;
   }
+}
+
+// The corpus holds few genuine texts that quote a sum ("$42.17"), so a model can learn that a currency
+// sign means a scam (a "<money>" marker word did: 11 of these 20 were warned). These 20 receipts and
+// alerts were written for this test; the shipped model warns 3 of them.
+TEST(Analyzer, GenuineTextsWithSumsAreRarelyWarned) {
+  std::ifstream in(std::string(REDFLAG_SOURCE_DIR) + "/tests/data/genuine_sums.txt");
+  ASSERT_TRUE(in) << "tests/data/genuine_sums.txt";
+  int texts = 0, warned = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    Message m;
+    m.text = line;
+    m.channel = Channel::kSms;
+    auto report = testing::BuiltInAnalyzer().Analyze(m);
+    ASSERT_OK(report);
+    ++texts;
+    if (report->verdict != Verdict::kNoRedFlags) ++warned;
+  }
+  EXPECT_EQ(texts, 20);
+  EXPECT_LE(warned, 4) << warned << " of " << texts << " genuine texts with a sum were warned";
 }
 
 TEST(Analyzer, ExplainsInTheMessageLanguage) {

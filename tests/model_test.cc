@@ -69,21 +69,6 @@ TEST(Neutralize, ALinkAddsMarkersForItsShape) {
               ::testing::ElementsAre("see", "you", "at", "home", "thanks", "write", "to"));
 }
 
-TEST(Neutralize, ASumOfMoneyAddsAMarker) {
-  std::string text = "Your card was charged $570.25, call us";
-  auto words = NeutralWords("", text);
-  EXPECT_THAT(Texts(words),
-              ::testing::ElementsAre("your", "card", "was", "charged", "<money>", "call", "us"));
-  EXPECT_TRUE(words[4].marker);
-  EXPECT_EQ(text.substr(words[4].start, words[4].end - words[4].start), "$570.25,");
-  // Any currency sign (Unicode's Sc), also before SpamHunter's masked digits.
-  EXPECT_THAT(Texts(NeutralWords("", "won \u20B94,399 and \u00A3XXX")),
-              ::testing::ElementsAre("won", "<money>", "and", "<money>"));
-  // A sign with no digit, or digits with no sign, is not a sum.
-  EXPECT_THAT(Texts(NeutralWords("", "pay in $ or 500 euros")),
-              ::testing::ElementsAre("pay", "in", "or", "euros"));
-}
-
 TEST(Neutralize, FoldsCaseInAnyScriptAndKeepsOffsets) {
   std::string text = "Votre COLIS est BLOQUÉ à la douane";
   auto words = NeutralWords("", text);

@@ -78,23 +78,6 @@ void LinkMarkers(std::string_view field_text, size_t begin, size_t end, Field fi
   if (!host.has_scheme) add("<link-bare>");
 }
 
-// A sum of money ("$570.25", "£4", "₹4,399"): a currency sign (Unicode's
-// category Sc) and a digit, or SpamHunter's masked digits, in one chunk. Fake
-// charges and prizes quote sums; their digits are dropped, so the sign is all
-// the model would see of them. Currency codes ("Rs 500", "RM4388") were tried
-// as well and found fewer dev scams.
-void MoneyMarker(std::string_view chunk, uint32_t begin, Field field, std::vector<ModelWord>* out) {
-  bool sign = false, digit = false;
-  for (size_t i = 0; i < chunk.size();) {
-    UChar32 c;
-    U8_NEXT(chunk.data(), i, chunk.size(), c);
-    sign |= c == '$' || (c >= 0x80 && u_charType(c) == U_CURRENCY_SYMBOL);
-    digit |= IsDigit(c) || c == 'X';
-  }
-  if (sign && digit)
-    out->push_back({"<money>", field, begin, begin + static_cast<uint32_t>(chunk.size()), true});
-}
-
 // Words of one whitespace-free chunk at `base` in its field.
 // Returns false when the text should end here (a mail footer).
 bool ChunkWords(std::string_view field_text, size_t begin, size_t end, Field field, size_t max_words,
@@ -103,7 +86,6 @@ bool ChunkWords(std::string_view field_text, size_t begin, size_t end, Field fie
   if (IsMailFooter(chunk)) return false;
   if (IsEmailAddress(chunk)) return true;
   LinkMarkers(field_text, begin, end, field, out);
-  MoneyMarker(chunk, static_cast<uint32_t>(begin), field, out);
   const char* s = field_text.data();
   size_t i = begin;
   while (i < end && out->size() < max_words) {

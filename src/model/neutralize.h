@@ -12,8 +12,6 @@
 //   - a link adds marker words for its shape before its own words: "<link>",
 //     "<link-path>" when it has a path, "<link-bare>" when written without
 //     "http(s)://" (a link's random pieces say little, its shape much);
-//   - a sum of money (a currency sign and a digit in one chunk: "$570.25",
-//     "₹4,399") adds the marker word "<money>";
 //   - a mailing-list footer (a line of underscores) ends the text;
 //   - at most `max_words` words are kept (a prefix is enough to judge, and
 //     bounds the cost of a long mail).
@@ -33,7 +31,7 @@ struct ModelWord {
   std::string text;      // the neutral form the model reads
   Field field;           // where it came from: kSubject or kText
   uint32_t start, end;   // byte offsets in that field, as given
-  bool marker = false;   // a link's shape ("<link>") or a sum ("<money>"), not words: no character n-grams
+  bool marker = false;   // a link's shape ("<link>", "<tld:top>"), not words: no character n-grams
 };
 
 inline constexpr size_t kModelMaxWords = 200;
