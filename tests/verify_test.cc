@@ -25,6 +25,27 @@ TEST(Verify, OfficialWebsite) {
   EXPECT_EQ(v.kind, "url");
 }
 
+// wa.me and t.me are the apps' own domains, but their links open a chat with anyone: a link is as official
+// as the number or account it opens.
+TEST(Verify, AChatLinkIsJudgedByWhoItOpens) {
+  ContactVerdict v = Verify("wa.me/14155550100");
+  EXPECT_EQ(v.verdict, "unknown");
+  EXPECT_EQ(v.kind, "url");
+  EXPECT_NE(v.explanation.find("opens a WhatsApp chat with +14155550100"), std::string::npos)
+      << v.explanation;
+  v = Verify("https://t.me/binance_help_desk");
+  EXPECT_EQ(v.verdict, "lookalike");
+  EXPECT_EQ(v.brand, "binance");
+  EXPECT_EQ(v.how, "brand_in_username");
+  for (const char* invite : {"t.me/joinchat/AbCdEf", "t.me/+AbCdEf", "wa.me/message/ABC", "https://wa.me/"}) {
+    v = Verify(invite);
+    EXPECT_EQ(v.verdict, "unknown") << invite;
+    EXPECT_NE(v.explanation.find("anyone can make one"), std::string::npos)
+        << invite << ": " << v.explanation;
+  }
+  EXPECT_EQ(Verify("https://www.whatsapp.com/security").verdict, "official");  // the app's website still is
+}
+
 TEST(Verify, OfficialEmail) {
   ContactVerdict v = Verify("support@whatsapp.com");
   EXPECT_EQ(v.verdict, "official");

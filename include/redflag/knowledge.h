@@ -169,6 +169,13 @@ struct KnowledgeBase {
   // Words that make the brand right after them the channel a message came by,
   // not who speaks ("Binance Support on WhatsApp"); lower case, every language.
   std::set<std::string> channel_words;
+  // Link domains that open a chat with anyone (wa.me/<number>, t.me/<name>): such a link is judged as the
+  // number or account it opens, not as the app's own website.
+  struct ChatLink {
+    std::string domain, opens, platform;  // opens: "phone" | "handle"
+  };
+  std::vector<ChatLink> chat_links;
+  const ChatLink* FindChatLink(const std::string& registrable) const;
 
   const FlagInfo* FindFlag(const std::string& id) const;
   const Brand* FindBrand(const std::string& id) const;

@@ -1,6 +1,7 @@
 #include "detect/impersonation.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -58,8 +59,41 @@ struct Claim {
 
 }  // namespace
 
+namespace {
+
+// What a chat link opens: "+14155550100" for wa.me/14155550100, "binance_help" for t.me/binance_help; ""
+// for an invitation or anything else that does not name one number or account.
+std::string ChatTarget(const KnowledgeBase::ChatLink& link, const std::string& path) {
+  std::vector<std::string> parts;
+  for (size_t at = 0; at < path.size();) {
+    size_t slash = path.find_first_of("/?#", at);
+    if (slash == std::string::npos) slash = path.size();
+    if (slash > at) parts.push_back(path.substr(at, slash - at));
+    if (slash < path.size() && path[slash] != '/') break;  // the query and fragment name no one
+    at = slash + 1;
+  }
+  if (!parts.empty() && parts[0] == "s" && link.opens == "handle") parts.erase(parts.begin());  // t.me/s/name
+  if (parts.empty()) return "";
+  const std::string& first = parts[0];
+  if (link.opens == "phone") {
+    std::string digits = first[0] == '+' ? first.substr(1) : first;
+    bool all_digits = !digits.empty() && std::all_of(digits.begin(), digits.end(), ::isdigit);
+    return all_digits && digits.size() >= 7 && digits.size() <= 15 ? "+" + digits : "";
+  }
+  bool name = first.size() >= 3 && std::all_of(first.begin(), first.end(), [](char c) {
+                return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+              });
+  return name && first != "joinchat" && first != "addlist" ? first : "";
+}
+
+}  // namespace
+
 ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::string& platform,
                                          const std::string& lang) const {
+  if (contact.kind == Contact::kUrl) {
+    if (const KnowledgeBase::ChatLink* link = kb_.FindChatLink(contact.host.registrable))
+      return JudgeChatLink(contact, *link, lang);
+  }
   ContactVerdict v;
   v.kind = std::string(ContactKindName(contact.kind));
   v.value = contact.value;
@@ -114,6 +148,40 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
     v.explanation = FillIn(text("lookalike"), "{brand}", lookalike->brand->name) + ": " + HowWords(ui, v.how);
   } else {
     v.explanation = text("unknown");
+  }
+  return v;
+}
+
+ContactVerdict ImpersonationCheck::JudgeChatLink(const Contact& link, const KnowledgeBase::ChatLink& chat,
+                                                 const std::string& lang) const {
+  std::string target = ChatTarget(chat, link.host.path);
+  ContactVerdict v;
+  if (!target.empty()) {
+    Contact opened{chat.opens == "phone" ? Contact::kPhone : Contact::kHandle,
+                   link.start,
+                   link.end,
+                   target,
+                   {},
+                   {},
+                   {},
+                   {}};
+    (chat.opens == "phone" ? opened.phone : opened.handle) = target;
+    v = Judge(opened, chat.platform, lang);
+  } else {
+    v.verdict = "unknown";
+  }
+  v.kind = std::string(ContactKindName(Contact::kUrl));
+  v.value = link.value;
+  if (v.verdict == "unknown") {
+    const Brand* app = kb_.FindBrand(chat.platform);
+    const std::string key = target.empty() ? "chat_link_anyone" : "chat_link";
+    std::string text = key;
+    for (const auto* texts : {&kb_.Ui(lang).contact_verdicts, &kb_.Ui("en").contact_verdicts})
+      if (auto it = texts->find(key); it != texts->end()) {
+        text = it->second;
+        break;
+      }
+    v.explanation = FillIn(FillIn(text, "{app}", app ? app->name : chat.platform), "{target}", target);
   }
   return v;
 }

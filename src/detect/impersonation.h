@@ -52,6 +52,10 @@ class ImpersonationCheck {
   ContactVerdict Judge(const Contact& contact, const std::string& platform, const std::string& lang) const;
 
  private:
+  // A link that opens a chat (wa.me/<number>, t.me/<name>) is as official as the number or account it opens.
+  ContactVerdict JudgeChatLink(const Contact& link, const KnowledgeBase::ChatLink& chat,
+                               const std::string& lang) const;
+
   const KnowledgeBase& kb_;
   const BrandRegistry& registry_;
 };

@@ -42,6 +42,12 @@ const FlagInfo* KnowledgeBase::FindFlag(const std::string& id) const { return Fi
 const Brand* KnowledgeBase::FindBrand(const std::string& id) const { return FindById(brands, id); }
 const Scam* KnowledgeBase::FindScam(const std::string& id) const { return FindById(scams, id); }
 
+const KnowledgeBase::ChatLink* KnowledgeBase::FindChatLink(const std::string& registrable) const {
+  auto it = std::find_if(chat_links.begin(), chat_links.end(),
+                         [&](const ChatLink& c) { return c.domain == registrable; });
+  return it == chat_links.end() ? nullptr : &*it;
+}
+
 const Country* KnowledgeBase::FindCountry(const std::string& code) const {
   std::string upper = code;
   std::transform(upper.begin(), upper.end(), upper.begin(), ::toupper);

@@ -336,6 +336,15 @@ void ParsePolicy(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
     for (const auto& kv : words)
       for (const std::string& w : r.Strings(words, kv.first.as<std::string>())) kb->channel_words.insert(w);
   }
+  if (YAML::Node links = doc["chat_links"]; links.IsDefined()) {
+    if (!links.IsSequence()) r.Fail(links, "'chat_links' must be a list of {domain, opens, platform}");
+    for (const auto& l : links) {
+      KnowledgeBase::ChatLink c{r.RequiredString(l, "domain"), r.RequiredString(l, "opens"),
+                                r.RequiredString(l, "platform")};
+      if (c.opens != "phone" && c.opens != "handle") r.Fail(l, "'opens' must be phone or handle");
+      kb->chat_links.push_back(std::move(c));
+    }
+  }
   if (YAML::Node m = doc["model"]; m.IsDefined() && !m.IsNull()) {
     kb->model.evidence_words = r.Required(m, "evidence_words").as<int>();
     kb->model.code_notice_needs_scam = r.Required(m, "code_notice_needs_scam").as<bool>();
@@ -464,6 +473,7 @@ KnowledgeBase ParseKnowledge(const std::vector<SourceFile>& files, std::vector<s
     if (file.path == "policy.yaml") kb.thresholds = part.thresholds;
     if (file.path == "policy.yaml") kb.model = part.model;
     if (file.path == "policy.yaml") kb.channel_words = part.channel_words;
+    if (file.path == "policy.yaml") kb.chat_links = part.chat_links;
     if (file.path == "advice.yaml") kb.advice = part.advice;
   }
   CrossCheck(kb, problems);
