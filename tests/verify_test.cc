@@ -46,6 +46,17 @@ TEST(Verify, AChatLinkIsJudgedByWhoItOpens) {
   EXPECT_EQ(Verify("https://www.whatsapp.com/security").verdict, "official");  // the app's website still is
 }
 
+// The registry lists Binance's X handle but none on Telegram: "@binance" there may be Binance's own, so
+// it is unknown, not a look-alike; a disguised or longer name still is one.
+TEST(Verify, ABareBrandNameWhereNoHandleIsListedIsUnknown) {
+  EXPECT_EQ(Verify("@binance", "telegram").verdict, "unknown");
+  EXPECT_EQ(Verify("@royalmail", "instagram").verdict, "unknown");
+  EXPECT_EQ(Verify("@binance", "x").verdict, "official");
+  EXPECT_EQ(Verify("@binance_support", "x").verdict, "lookalike");
+  for (const char* disguised : {"@paypa1", "@pay.pal", "@binance_support_desk"})
+    EXPECT_EQ(Verify(disguised, "instagram").verdict, "lookalike") << disguised;
+}
+
 TEST(Verify, OfficialEmail) {
   ContactVerdict v = Verify("support@whatsapp.com");
   EXPECT_EQ(v.verdict, "official");

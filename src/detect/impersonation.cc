@@ -124,7 +124,8 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
       v.normalized = contact.handle;
       owner = registry_.HandleOwner(platform, contact.handle);
       v.channel = platform.empty() ? "handle" : platform;
-      if (!owner) lookalike = registry_.NameLookalike(contact.handle);
+      if (!owner && !registry_.UnlistedBareName(platform, contact.handle))
+        lookalike = registry_.NameLookalike(contact.handle);
       break;
   }
   const UiTexts& ui = kb_.Ui(lang);

@@ -215,6 +215,22 @@ std::optional<Lookalike> BrandRegistry::NameLookalike(const std::string& name) c
   return std::nullopt;
 }
 
+bool BrandRegistry::UnlistedBareName(const std::string& platform, const std::string& handle) const {
+  std::string lower = handle;
+  std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+  std::string bare = WithoutSeparators(lower);
+  auto it = skeletons_.find(Skeleton(bare));
+  if (it == skeletons_.end() || lower != bare || platform.empty()) return false;
+  // The name itself, not a disguise of it: "paypa1" has the skeleton of "paypal", "pay.pal" its letters.
+  const Brand& b = *it->second.brand;
+  auto is_name = [&](const std::string& name) { return WithoutSeparators(name) == bare; };
+  bool named = std::any_of(b.aliases.begin(), b.aliases.end(), is_name) || is_name(b.id);
+  if (auto label = official_labels_.find(bare); label != official_labels_.end() && label->second.brand == &b)
+    named = true;
+  auto listed = b.handles.find(platform);
+  return named && (listed == b.handles.end() || listed->second.empty());
+}
+
 bool BrandRegistry::SameFamily(const Brand* a, const Brand* b) const {
   if (a == nullptr || b == nullptr) return false;
   if (a == b) return true;

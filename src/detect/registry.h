@@ -56,6 +56,10 @@ class BrandRegistry {
   std::optional<Lookalike> DomainLookalike(const HostParts& host) const;
   // The brand an address or handle's user name imitates ("binance.support@gmail.com").
   std::optional<Lookalike> NameLookalike(const std::string& name) const;
+  // True when `handle` is a brand's bare name ("binance", not "pay.pal" or "paypa1") and the registry lists
+  // none of that brand's handles on `platform`: the account may well be the brand's own, so it is no
+  // look-alike.
+  bool UnlistedBareName(const std::string& platform, const std::string& handle) const;
 
   // True when `a` and `b` are the same brand or one owns the other (WhatsApp and Meta).
   bool SameFamily(const Brand* a, const Brand* b) const;
