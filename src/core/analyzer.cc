@@ -107,8 +107,12 @@ class Analyzer::Impl {
       sender.brands = brands_.Find(from.text, from_matches);
       sender.contacts = contacts_.Extract(from.text, from_matches, m.country);
       if (sender.contacts.empty() && !m.from.empty() && m.from[0] == '@') {
-        sender.contacts.push_back({Contact::kHandle, 0, static_cast<uint32_t>(from.text.size()), from.text,
-                                   {}, {}, {}, from.text.substr(1)});
+        Contact handle{};
+        handle.kind = Contact::kHandle;
+        handle.end = static_cast<uint32_t>(from.text.size());
+        handle.value = from.text;
+        handle.handle = from.text.substr(1);
+        sender.contacts.push_back(std::move(handle));
       }
     }
     std::vector<BrandHit> text_brands = brands_.Find(text, matches);

@@ -57,10 +57,6 @@ struct Claim {
   std::vector<Evidence> evidence;
 };
 
-}  // namespace
-
-namespace {
-
 // What a chat link opens: "+14155550100" for wa.me/14155550100, "binance_help" for t.me/binance_help; ""
 // for an invitation or anything else that does not name one number or account.
 std::string ChatTarget(const KnowledgeBase::ChatLink& link, const std::string& path) {
@@ -77,7 +73,9 @@ std::string ChatTarget(const KnowledgeBase::ChatLink& link, const std::string& p
   const std::string& first = parts[0];
   if (link.opens == "phone") {
     std::string digits = first[0] == '+' ? first.substr(1) : first;
-    bool all_digits = !digits.empty() && std::all_of(digits.begin(), digits.end(), ::isdigit);
+    bool all_digits = !digits.empty() && std::all_of(digits.begin(), digits.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c));
+    });
     return all_digits && digits.size() >= 7 && digits.size() <= 15 ? "+" + digits : "";
   }
   bool name = first.size() >= 3 && std::all_of(first.begin(), first.end(), [](char c) {
@@ -158,14 +156,11 @@ ContactVerdict ImpersonationCheck::JudgeChatLink(const Contact& link, const Know
   std::string target = ChatTarget(chat, link.host.path);
   ContactVerdict v;
   if (!target.empty()) {
-    Contact opened{chat.opens == "phone" ? Contact::kPhone : Contact::kHandle,
-                   link.start,
-                   link.end,
-                   target,
-                   {},
-                   {},
-                   {},
-                   {}};
+    Contact opened{};
+    opened.kind = chat.opens == "phone" ? Contact::kPhone : Contact::kHandle;
+    opened.start = link.start;
+    opened.end = link.end;
+    opened.value = target;
     (chat.opens == "phone" ? opened.phone : opened.handle) = target;
     v = Judge(opened, chat.platform, lang);
   } else {
