@@ -184,6 +184,10 @@ struct KnowledgeBase {
   const UiTexts& Ui(const std::string& lang) const;            // falls back to English
   // An evidence note's text in `lang`, else in English, else its key.
   std::string EvidenceNote(const std::string& lang, const std::string& key) const;
+  // Any keyed interface text in `lang`, else in English, else its key
+  // (UiText(lang, &UiTexts::headings, "report")).
+  using UiTextMap = std::map<std::string, std::string> UiTexts::*;
+  std::string UiText(const std::string& lang, UiTextMap texts, const std::string& key) const;
 };
 
 // Loads the knowledge base compiled into the binary.

@@ -127,13 +127,7 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
       break;
   }
   const UiTexts& ui = kb_.Ui(lang);
-  auto text = [&](const std::string& key) {
-    auto it = ui.contact_verdicts.find(key);
-    if (it != ui.contact_verdicts.end()) return it->second;
-    const auto& en = kb_.Ui("en").contact_verdicts;
-    auto e = en.find(key);
-    return e == en.end() ? key : e->second;
-  };
+  auto text = [&](const std::string& key) { return kb_.UiText(lang, &UiTexts::contact_verdicts, key); };
   if (owner) {
     v.verdict = "official";
     v.brand = owner->id;
@@ -171,12 +165,7 @@ ContactVerdict ImpersonationCheck::JudgeChatLink(const Contact& link, const Know
   if (v.verdict == "unknown") {
     const Brand* app = kb_.FindBrand(chat.platform);
     const std::string key = target.empty() ? "chat_link_anyone" : "chat_link";
-    std::string text = key;
-    for (const auto* texts : {&kb_.Ui(lang).contact_verdicts, &kb_.Ui("en").contact_verdicts})
-      if (auto it = texts->find(key); it != texts->end()) {
-        text = it->second;
-        break;
-      }
+    std::string text = kb_.UiText(lang, &UiTexts::contact_verdicts, key);
     v.explanation = FillIn(FillIn(text, "{app}", app ? app->name : chat.platform), "{target}", target);
   }
   return v;

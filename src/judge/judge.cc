@@ -160,17 +160,10 @@ void JudgeReport(const KnowledgeBase& kb, const JudgeInput& in, Report* report) 
   if (report->verdict != Verdict::kNoRedFlags) MatchScams(kb, in, report);
   if (!in.explain) return;
   std::string verdict(VerdictName(report->verdict));
-  report->summary = ui.verdicts.count(verdict)   ? ui.verdicts.at(verdict)
-                    : en.verdicts.count(verdict) ? en.verdicts.at(verdict)
-                                                 : verdict;
+  report->summary = kb.UiText(in.lang, &UiTexts::verdicts, verdict);
   // Weak flags below the threshold are listed; "no red flags" above them would contradict the list.
-  if (report->verdict == Verdict::kNoRedFlags && !report->red_flags.empty()) {
-    for (const UiTexts* texts : {&ui, &en})
-      if (auto it = texts->headings.find("weak_signs_summary"); it != texts->headings.end()) {
-        report->summary = it->second;
-        break;
-      }
-  }
+  if (report->verdict == Verdict::kNoRedFlags && !report->red_flags.empty())
+    report->summary = kb.UiText(in.lang, &UiTexts::headings, "weak_signs_summary");
   GiveAdvice(kb, in, report);
 }
 

@@ -63,8 +63,12 @@ std::string FillIn(std::string text, std::string_view placeholder, std::string_v
 }
 
 std::string KnowledgeBase::EvidenceNote(const std::string& lang, const std::string& key) const {
-  for (const UiTexts* texts : {&Ui(lang), &Ui("en")})
-    if (auto it = texts->evidence_notes.find(key); it != texts->evidence_notes.end()) return it->second;
+  return UiText(lang, &UiTexts::evidence_notes, key);
+}
+
+std::string KnowledgeBase::UiText(const std::string& lang, UiTextMap texts, const std::string& key) const {
+  for (const UiTexts* ui : {&Ui(lang), &Ui("en")})
+    if (auto it = (ui->*texts).find(key); it != (ui->*texts).end()) return it->second;
   return key;
 }
 
