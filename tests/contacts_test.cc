@@ -66,6 +66,16 @@ TEST(Contacts, Handles) {
   EXPECT_EQ(c[1].kind, Contact::kEmail);
 }
 
+TEST(Contacts, AHandleKeepsAtMost32Characters) {
+  std::string name(40, 'x');
+  auto c = ExtractFrom("write to @" + name + " now");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].handle, std::string(32, 'x'));
+  c = ExtractFrom("write to @" + std::string(31, 'y') + "é now");  // counts characters, not bytes
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].handle, std::string(31, 'y') + "é");
+}
+
 TEST(Contacts, WordsWithDotsAreNotLinks) {
   EXPECT_TRUE(ExtractFrom("ok.thanks, see you at 5.30. e.g. this one").empty());
 }

@@ -31,19 +31,20 @@ std::string EscapeLiteral(const std::string& s) {
   return out;
 }
 
-// "whatsapp" -> w[ ._*-]?h[ ._*-]?[a4@]...; short or non-Latin names match as written.
+// "whatsapp" -> w[ ._*-]?h[ ._*-]?[a4@]...; short or non-Latin names match as
+// written. Matched as whole words (Bounds::kWholeWord).
 std::string AliasRegex(const std::string& alias) {
   bool ascii_word = alias.size() >= 5;
   for (char c : alias)
     if (!(std::islower(static_cast<unsigned char>(c)) || c == ' ')) ascii_word = false;
-  if (!ascii_word) return R"((?:^|[^\p{L}\p{N}]))" + EscapeLiteral(alias) + R"((?:[^\p{L}\p{N}]|$))";
+  if (!ascii_word) return EscapeLiteral(alias);
   std::string body;
   for (char c : alias) {
     if (c == ' ') continue;
     if (!body.empty()) body += "[ ._*-]?";
     body += LetterClass(c);
   }
-  return R"((?:^|[^\p{L}\p{N}]))" + body + R"((?:[^\p{L}\p{N}]|$))";
+  return body;
 }
 
 bool IsWordStart(std::string_view text, size_t i) {
@@ -58,7 +59,7 @@ BrandFinder::BrandFinder(const KnowledgeBase& kb, const BrandRegistry& registry,
   first_ = static_cast<uint32_t>(patterns->size());
   for (const Brand& b : kb.brands) {
     for (const std::string& alias : b.aliases) {
-      patterns->Add(AliasRegex(alias));
+      patterns->Add(AliasRegex(alias), "", Bounds::kWholeWord);
       brands_.push_back(&b);
       bool ascii = true;
       for (unsigned char c : alias) ascii = ascii && c < 0x80;
@@ -72,7 +73,7 @@ std::vector<BrandHit> BrandFinder::Find(std::string_view text, const std::vector
   for (const Match& m : matches) {
     if (m.pattern < first_ || m.pattern - first_ >= brands_.size()) continue;
     uint32_t start = m.start, end = m.end;
-    // The pattern includes the characters around the name; leave them out.
+    // A symbol standing for a letter at either end stays out of the quote ("@mazon" quotes "mazon").
     while (start < end && !IsWordStart(text, start)) ++start;
     while (end > start && !IsWordStart(text, end - 1)) --end;
     if (end > start) hits.push_back({brands_[m.pattern - first_], start, end, false});

@@ -2,6 +2,8 @@
 
 #include <hs/hs.h>
 #include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -118,6 +120,32 @@ void StoreCached(const std::filesystem::path& file, const hs_database_t* db) {
   if (ec) std::filesystem::remove(temp, ec);
 }
 
+bool IsLetterOrDigit(UChar32 c) { return (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_N_MASK)) != 0; }
+
+// Whether [start, end) of `text` is a whole word: no letter or digit just before or just after.
+bool IsWholeWord(std::string_view text, size_t start, size_t end) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t length = static_cast<int32_t>(text.size());
+  UChar32 c;
+  if (start > 0) {
+    int32_t i = static_cast<int32_t>(start);
+    U8_PREV_OR_FFFD(s, 0, i, c);
+    if (IsLetterOrDigit(c)) return false;
+  }
+  if (end < text.size()) {
+    int32_t i = static_cast<int32_t>(end);
+    U8_NEXT_OR_FFFD(s, i, length, c);
+    if (IsLetterOrDigit(c)) return false;
+  }
+  return true;
+}
+
+// The start of the character after the one at `at`.
+size_t NextCharacter(std::string_view text, size_t at) {
+  for (++at; at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80;) ++at;
+  return at;
+}
+
 RE2::Options TwinOptions() {
   RE2::Options options;
   options.set_log_errors(false);
@@ -134,9 +162,10 @@ PatternSet::~PatternSet() {
   hs_free_database(database_);
 }
 
-uint32_t PatternSet::Add(std::string regex, std::string trigger) {
+uint32_t PatternSet::Add(std::string regex, std::string trigger, Bounds bounds) {
   regexes_.push_back(std::move(regex));
   triggers_.push_back(std::move(trigger));
+  bounds_.push_back(bounds);
   return static_cast<uint32_t>(regexes_.size() - 1);
 }
 
@@ -229,8 +258,13 @@ void PatternSet::Spans(uint32_t index, std::string_view text, std::vector<Match>
   const RE2& re = Twin(index);
   if (!re.ok()) return;
   re2::StringPiece input(text.data(), text.size()), match;
+  bool whole_word = bounds_[index] == Bounds::kWholeWord;
   for (size_t at = 0; at <= text.size() && re.Match(input, at, text.size(), RE2::UNANCHORED, &match, 1);) {
     size_t start = match.data() - text.data(), end = start + match.size();
+    if (whole_word && !IsWholeWord(text, start, end)) {
+      at = NextCharacter(text, start);  // "ups" in "groups": look again one character on
+      continue;
+    }
     if (end > start) out->push_back({index, static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
     at = end > start ? end : start + 1;
   }

@@ -35,6 +35,11 @@ struct Match {
   uint32_t start, end;
 };
 
+// Where a match may lie. kWholeWord: no letter or digit (\p{L}, \p{N}) touches
+// either end. Checked in code: written into the regex as "(?:^|[^\p{L}\p{N}])",
+// the guard makes RE2's programs 25 times larger and slow to compile and run.
+enum class Bounds { kAnywhere, kWholeWord };
+
 class PatternSet {
  public:
   PatternSet();
@@ -45,7 +50,7 @@ class PatternSet {
   // Returns the pattern's index. `trigger`, when given, is what Vectorscan
   // scans for instead of a loosened copy of `regex`: a necessary part of it
   // ("@[a-z]" for an email address), cheaper to look for at every byte.
-  uint32_t Add(std::string regex, std::string trigger = "");
+  uint32_t Add(std::string regex, std::string trigger = "", Bounds bounds = Bounds::kAnywhere);
   // Fails naming the index of the first pattern that does not compile, so the
   // caller can name its file and line: "pattern 12: <the engine's reason>".
   // Compiling a large set takes seconds, so with a `cache_dir` the compiled
@@ -72,6 +77,7 @@ class PatternSet {
 
   std::vector<std::string> regexes_;
   std::vector<std::string> triggers_;  // "" for most: the loosened regex
+  std::vector<Bounds> bounds_;
   hs_database* database_ = nullptr;
   hs_scratch* prototype_ = nullptr;
   mutable std::mutex pool_mutex_;
