@@ -65,18 +65,24 @@ void AddReportContacts(const std::vector<ReportingContact>& from, const std::str
 void GiveAdvice(const KnowledgeBase& kb, const JudgeInput& in, Report* report) {
   const std::string& lang = in.lang;
   Advice& advice = report->advice;
-  std::set<std::string> given;  // scams repeat advice across stages; say each thing once
-  auto add = [&](std::vector<AdviceItem>* to, const std::vector<LocalizedText>& items, const std::string& when) {
-    for (const auto& t : items)
-      if (given.insert(t.Get(lang)).second) to->push_back({when, t.Get(lang)});
+  // Scams repeat advice across stages; say each thing once. A dozen texts: a list is enough.
+  std::vector<const std::string*> given;
+  auto add = [&](std::vector<AdviceItem>* to, const std::vector<LocalizedText>& items, const char* when) {
+    for (const auto& t : items) {
+      const std::string& text = t.Get(lang);
+      if (std::any_of(given.begin(), given.end(), [&](const std::string* g) { return *g == text; })) continue;
+      given.push_back(&text);
+      to->push_back({when, text});
+    }
   };
   if (report->verdict == Verdict::kNoRedFlags) {
     add(&advice.protect, in.code_delivery ? kb.advice.code_delivery : kb.advice.protect, "");
   } else if (!report->scams.empty()) {
     const Scam* scam = kb.FindScam(report->scams.front().id);
-    auto stage = [&](const char* name) {
+    static const std::vector<LocalizedText> kNone;
+    auto stage = [&](const char* name) -> const std::vector<LocalizedText>& {
       auto it = scam->advice.find(name);
-      return it == scam->advice.end() ? std::vector<LocalizedText>{} : it->second;
+      return it == scam->advice.end() ? kNone : it->second;
     };
     add(&advice.protect, stage("before_replying"), "");
     for (const char* s : {"shared_code", "installed", "paid", "replied"}) add(&advice.recover, stage(s), s);
