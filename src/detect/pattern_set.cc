@@ -142,8 +142,9 @@ bool IsWholeWord(std::string_view text, size_t start, size_t end) {
 
 // The start of the character after the one at `at`.
 size_t NextCharacter(std::string_view text, size_t at) {
-  for (++at; at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80;) ++at;
-  return at;
+  int32_t i = static_cast<int32_t>(at);
+  U8_FWD_1(text.data(), i, static_cast<int32_t>(text.size()));
+  return static_cast<size_t>(i);
 }
 
 RE2::Options TwinOptions() {

@@ -1,6 +1,7 @@
 #include "extract/contacts.h"
 
 #include <phonenumbers/phonenumberutil.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
@@ -31,10 +32,9 @@ constexpr size_t kMaxHandleLetters = 32;
 
 // The end of "@" and at most kMaxHandleLetters characters from `start`.
 uint32_t CutHandle(std::string_view text, uint32_t start, uint32_t end) {
-  uint32_t at = start + 1;
-  for (size_t letters = 0; at < end && letters < kMaxHandleLetters; ++letters)
-    for (++at; at < end && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80;) ++at;
-  return at;
+  int32_t at = static_cast<int32_t>(start) + 1;
+  U8_FWD_N(text.data(), at, static_cast<int32_t>(end), kMaxHandleLetters);
+  return static_cast<uint32_t>(at);
 }
 
 }  // namespace

@@ -31,7 +31,7 @@ struct ModelWord {
   std::string text;      // the neutral form the model reads
   Field field;           // where it came from: kSubject or kText
   uint32_t start, end;   // byte offsets in that field, as given
-  bool marker = false;   // a link's shape ("<link>", "<tld:top>"), not words: no character n-grams
+  bool marker = false;   // a link's shape ("<link>", "<link-bare>"), not words: no character n-grams
 };
 
 inline constexpr size_t kModelMaxWords = 200;
