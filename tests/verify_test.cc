@@ -37,13 +37,15 @@ TEST(Verify, AChatLinkIsJudgedByWhoItOpens) {
   EXPECT_EQ(v.verdict, "lookalike");
   EXPECT_EQ(v.brand, "binance");
   EXPECT_EQ(v.how, "brand_in_username");
-  for (const char* invite : {"t.me/joinchat/AbCdEf", "t.me/+AbCdEf", "wa.me/message/ABC", "https://wa.me/"}) {
+  for (const char* invite : {"t.me/joinchat/AbCdEf", "t.me/+AbCdEf", "wa.me/message/ABC", "https://wa.me/",
+                             "https://chat.whatsapp.com/AbCdEfGh12345", "chat.whatsapp.com/invite/AbCd"}) {
     v = Verify(invite);
     EXPECT_EQ(v.verdict, "unknown") << invite;
     EXPECT_NE(v.explanation.find("anyone can make one"), std::string::npos)
         << invite << ": " << v.explanation;
   }
   EXPECT_EQ(Verify("https://www.whatsapp.com/security").verdict, "official");  // the app's website still is
+  EXPECT_EQ(Verify("https://faq.whatsapp.com/").verdict, "official");  // only chat.whatsapp.com invites
 }
 
 // The registry lists Binance's X handle but none on Telegram: "@binance" there may be Binance's own, so

@@ -170,12 +170,15 @@ struct KnowledgeBase {
   // not who speaks ("Binance Support on WhatsApp"); lower case, every language.
   std::set<std::string> channel_words;
   // Link domains that open a chat with anyone (wa.me/<number>, t.me/<name>): such a link is judged as the
-  // number or account it opens, not as the app's own website.
+  // number or account it opens, not as the app's own website; a group invitation names no one.
   struct ChatLink {
-    std::string domain, opens, platform;  // opens: "phone" | "handle"
+    std::string domain;  // a host (chat.whatsapp.com) or a registrable domain (wa.me)
+    std::string opens;   // "phone" | "handle" | "group"
+    std::string platform;
   };
   std::vector<ChatLink> chat_links;
-  const ChatLink* FindChatLink(const std::string& registrable) const;
+  // The chat link for this host ("chat.whatsapp.com") or, failing that, its registrable domain ("wa.me").
+  const ChatLink* FindChatLink(const std::string& host, const std::string& registrable) const;
 
   const FlagInfo* FindFlag(const std::string& id) const;
   const Brand* FindBrand(const std::string& id) const;

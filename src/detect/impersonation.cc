@@ -58,7 +58,8 @@ struct Claim {
 };
 
 // What a chat link opens: "+14155550100" for wa.me/14155550100, "binance_help" for t.me/binance_help; ""
-// for an invitation or anything else that does not name one number or account.
+// for an invitation (chat.whatsapp.com/<code>, t.me/+<code>) or anything else that names no one number or
+// account.
 std::string ChatTarget(const KnowledgeBase::ChatLink& link, const std::string& path) {
   std::vector<std::string> parts;
   for (size_t at = 0; at < path.size();) {
@@ -69,7 +70,7 @@ std::string ChatTarget(const KnowledgeBase::ChatLink& link, const std::string& p
     at = slash + 1;
   }
   if (!parts.empty() && parts[0] == "s" && link.opens == "handle") parts.erase(parts.begin());  // t.me/s/name
-  if (parts.empty()) return "";
+  if (parts.empty() || link.opens == "group") return "";  // a group invitation names no one
   const std::string& first = parts[0];
   if (link.opens == "phone") {
     std::string digits = first[0] == '+' ? first.substr(1) : first;
@@ -89,7 +90,7 @@ std::string ChatTarget(const KnowledgeBase::ChatLink& link, const std::string& p
 ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::string& platform,
                                          const std::string& lang) const {
   if (contact.kind == Contact::kUrl) {
-    if (const KnowledgeBase::ChatLink* link = kb_.FindChatLink(contact.host.registrable))
+    if (const KnowledgeBase::ChatLink* link = kb_.FindChatLink(contact.host.host, contact.host.registrable))
       return JudgeChatLink(contact, *link, lang);
   }
   ContactVerdict v;

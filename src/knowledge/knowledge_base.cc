@@ -42,10 +42,14 @@ const FlagInfo* KnowledgeBase::FindFlag(const std::string& id) const { return Fi
 const Brand* KnowledgeBase::FindBrand(const std::string& id) const { return FindById(brands, id); }
 const Scam* KnowledgeBase::FindScam(const std::string& id) const { return FindById(scams, id); }
 
-const KnowledgeBase::ChatLink* KnowledgeBase::FindChatLink(const std::string& registrable) const {
-  auto it = std::find_if(chat_links.begin(), chat_links.end(),
-                         [&](const ChatLink& c) { return c.domain == registrable; });
-  return it == chat_links.end() ? nullptr : &*it;
+const KnowledgeBase::ChatLink* KnowledgeBase::FindChatLink(const std::string& host,
+                                                           const std::string& registrable) const {
+  for (const std::string* name : {&host, &registrable}) {
+    auto it = std::find_if(chat_links.begin(), chat_links.end(),
+                           [&](const ChatLink& c) { return c.domain == *name; });
+    if (it != chat_links.end()) return &*it;
+  }
+  return nullptr;
 }
 
 const Country* KnowledgeBase::FindCountry(const std::string& code) const {

@@ -341,7 +341,8 @@ void ParsePolicy(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
     for (const auto& l : links) {
       KnowledgeBase::ChatLink c{r.RequiredString(l, "domain"), r.RequiredString(l, "opens"),
                                 r.RequiredString(l, "platform")};
-      if (c.opens != "phone" && c.opens != "handle") r.Fail(l, "'opens' must be phone or handle");
+      if (c.opens != "phone" && c.opens != "handle" && c.opens != "group")
+        r.Fail(l, "'opens' must be phone, handle or group");
       kb->chat_links.push_back(std::move(c));
     }
   }
