@@ -48,6 +48,23 @@ TEST(Verify, AChatLinkIsJudgedByWhoItOpens) {
   EXPECT_EQ(Verify("https://faq.whatsapp.com/").verdict, "official");  // only chat.whatsapp.com invites
 }
 
+// Google's and Microsoft's sites, forms and file shares hold pages anyone can make: such a link is not the
+// company's own page, whatever its domain.
+TEST(Verify, APageAnyoneCanMakeOnABrandsDomainIsUnknown) {
+  for (const char* page :
+       {"https://docs.google.com/forms/d/e/1FAIpQLSe/viewform", "sites.google.com/view/paypal-help",
+        "https://drive.google.com/file/d/1AbC/view", "https://forms.office.com/r/Xy12AbCd",
+        "https://onedrive.live.com/redirect?resid=1"}) {
+    ContactVerdict v = Verify(page);
+    EXPECT_EQ(v.verdict, "unknown") << page;
+    EXPECT_TRUE(v.brand.empty()) << page;
+    EXPECT_NE(v.explanation.find("anyone can make"), std::string::npos) << page << ": " << v.explanation;
+  }
+  for (const char* own :
+       {"https://support.google.com/accounts", "https://www.google.com/", "https://account.microsoft.com/"})
+    EXPECT_EQ(Verify(own).verdict, "official") << own;
+}
+
 // The registry lists Binance's X handle but none on Telegram: "@binance" there may be Binance's own, so
 // it is unknown, not a look-alike; a disguised or longer name still is one.
 TEST(Verify, ABareBrandNameWhereNoHandleIsListedIsUnknown) {

@@ -169,16 +169,17 @@ struct KnowledgeBase {
   // Words that make the brand right after them the channel a message came by,
   // not who speaks ("Binance Support on WhatsApp"); lower case, every language.
   std::set<std::string> channel_words;
-  // Link domains that open a chat with anyone (wa.me/<number>, t.me/<name>): such a link is judged as the
-  // number or account it opens, not as the app's own website; a group invitation names no one.
-  struct ChatLink {
+  // Links on an app's own domain that open what anyone can make (policy.yaml shared_links): a chat
+  // (wa.me/<number>, t.me/<name>) is judged as the number or account it opens, not as the app's own
+  // website; a group invitation or a page (a Google form, a Google site) names no one and is unknown.
+  struct SharedLink {
     std::string domain;  // a host (chat.whatsapp.com) or a registrable domain (wa.me)
-    std::string opens;   // "phone" | "handle" | "group"
+    std::string opens;   // "phone" | "handle" | "group" | "page"
     std::string platform;
   };
-  std::vector<ChatLink> chat_links;
+  std::vector<SharedLink> shared_links;
   // The chat link for this host ("chat.whatsapp.com") or, failing that, its registrable domain ("wa.me").
-  const ChatLink* FindChatLink(const std::string& host, const std::string& registrable) const;
+  const SharedLink* FindSharedLink(const std::string& host, const std::string& registrable) const;
 
   const FlagInfo* FindFlag(const std::string& id) const;
   const Brand* FindBrand(const std::string& id) const;

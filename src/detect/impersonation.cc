@@ -57,10 +57,10 @@ struct Claim {
   std::vector<Evidence> evidence;
 };
 
-// What a chat link opens: "+14155550100" for wa.me/14155550100, "binance_help" for t.me/binance_help; ""
-// for an invitation (chat.whatsapp.com/<code>, t.me/+<code>) or anything else that names no one number or
-// account.
-std::string ChatTarget(const KnowledgeBase::ChatLink& link, const std::string& path) {
+// What a shared link opens: "+14155550100" for wa.me/14155550100, "binance_help" for t.me/binance_help;
+// "" for a page (docs.google.com/forms/...), an invitation (chat.whatsapp.com/<code>, t.me/+<code>) or
+// anything else that names no one number or account.
+std::string SharedLinkTarget(const KnowledgeBase::SharedLink& link, const std::string& path) {
   std::vector<std::string> parts;
   for (size_t at = 0; at < path.size();) {
     size_t slash = path.find_first_of("/?#", at);
@@ -70,7 +70,7 @@ std::string ChatTarget(const KnowledgeBase::ChatLink& link, const std::string& p
     at = slash + 1;
   }
   if (!parts.empty() && parts[0] == "s" && link.opens == "handle") parts.erase(parts.begin());  // t.me/s/name
-  if (parts.empty() || link.opens == "group") return "";  // a group invitation names no one
+  if (parts.empty() || link.opens == "group" || link.opens == "page") return "";  // anyone's group or page
   const std::string& first = parts[0];
   if (link.opens == "phone") {
     std::string digits = first[0] == '+' ? first.substr(1) : first;
@@ -90,8 +90,9 @@ std::string ChatTarget(const KnowledgeBase::ChatLink& link, const std::string& p
 ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::string& platform,
                                          const std::string& lang) const {
   if (contact.kind == Contact::kUrl) {
-    if (const KnowledgeBase::ChatLink* link = kb_.FindChatLink(contact.host.host, contact.host.registrable))
-      return JudgeChatLink(contact, *link, lang);
+    if (const KnowledgeBase::SharedLink* link =
+            kb_.FindSharedLink(contact.host.host, contact.host.registrable))
+      return JudgeSharedLink(contact, *link, lang);
   }
   ContactVerdict v;
   v.kind = std::string(ContactKindName(contact.kind));
@@ -146,28 +147,31 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
   return v;
 }
 
-ContactVerdict ImpersonationCheck::JudgeChatLink(const Contact& link, const KnowledgeBase::ChatLink& chat,
-                                                 const std::string& lang) const {
-  std::string target = ChatTarget(chat, link.host.path);
+ContactVerdict ImpersonationCheck::JudgeSharedLink(const Contact& link,
+                                                   const KnowledgeBase::SharedLink& shared,
+                                                   const std::string& lang) const {
+  std::string target = SharedLinkTarget(shared, link.host.path);
   ContactVerdict v;
   if (!target.empty()) {
     Contact opened{};
-    opened.kind = chat.opens == "phone" ? Contact::kPhone : Contact::kHandle;
+    opened.kind = shared.opens == "phone" ? Contact::kPhone : Contact::kHandle;
     opened.start = link.start;
     opened.end = link.end;
     opened.value = target;
-    (chat.opens == "phone" ? opened.phone : opened.handle) = target;
-    v = Judge(opened, chat.platform, lang);
+    (shared.opens == "phone" ? opened.phone : opened.handle) = target;
+    v = Judge(opened, shared.platform, lang);
   } else {
     v.verdict = "unknown";
   }
   v.kind = std::string(ContactKindName(Contact::kUrl));
   v.value = link.value;
   if (v.verdict == "unknown") {
-    const Brand* app = kb_.FindBrand(chat.platform);
-    const std::string key = target.empty() ? "chat_link_anyone" : "chat_link";
+    const Brand* app = kb_.FindBrand(shared.platform);
+    const std::string key = shared.opens == "page" ? "shared_page"
+                            : target.empty()       ? "chat_link_anyone"
+                                                   : "chat_link";
     std::string text = kb_.UiText(lang, &UiTexts::contact_verdicts, key);
-    v.explanation = FillIn(FillIn(text, "{app}", app ? app->name : chat.platform), "{target}", target);
+    v.explanation = FillIn(FillIn(text, "{app}", app ? app->name : shared.platform), "{target}", target);
   }
   return v;
 }

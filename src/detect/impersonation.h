@@ -52,9 +52,10 @@ class ImpersonationCheck {
   ContactVerdict Judge(const Contact& contact, const std::string& platform, const std::string& lang) const;
 
  private:
-  // A link that opens a chat (wa.me/<number>, t.me/<name>) is as official as the number or account it opens.
-  ContactVerdict JudgeChatLink(const Contact& link, const KnowledgeBase::ChatLink& chat,
-                               const std::string& lang) const;
+  // A link on an app's own domain that opens what anyone can make: a chat (wa.me/<number>, t.me/<name>) is
+  // as official as the number or account it opens; a group invitation or a page (a form, a site) is unknown.
+  ContactVerdict JudgeSharedLink(const Contact& link, const KnowledgeBase::SharedLink& shared,
+                                 const std::string& lang) const;
 
   const KnowledgeBase& kb_;
   const BrandRegistry& registry_;

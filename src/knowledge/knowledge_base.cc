@@ -42,12 +42,12 @@ const FlagInfo* KnowledgeBase::FindFlag(const std::string& id) const { return Fi
 const Brand* KnowledgeBase::FindBrand(const std::string& id) const { return FindById(brands, id); }
 const Scam* KnowledgeBase::FindScam(const std::string& id) const { return FindById(scams, id); }
 
-const KnowledgeBase::ChatLink* KnowledgeBase::FindChatLink(const std::string& host,
-                                                           const std::string& registrable) const {
+const KnowledgeBase::SharedLink* KnowledgeBase::FindSharedLink(const std::string& host,
+                                                               const std::string& registrable) const {
   for (const std::string* name : {&host, &registrable}) {
-    auto it = std::find_if(chat_links.begin(), chat_links.end(),
-                           [&](const ChatLink& c) { return c.domain == *name; });
-    if (it != chat_links.end()) return &*it;
+    auto it = std::find_if(shared_links.begin(), shared_links.end(),
+                           [&](const SharedLink& c) { return c.domain == *name; });
+    if (it != shared_links.end()) return &*it;
   }
   return nullptr;
 }

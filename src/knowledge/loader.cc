@@ -336,14 +336,14 @@ void ParsePolicy(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
     for (const auto& kv : words)
       for (const std::string& w : r.Strings(words, kv.first.as<std::string>())) kb->channel_words.insert(w);
   }
-  if (YAML::Node links = doc["chat_links"]; links.IsDefined()) {
-    if (!links.IsSequence()) r.Fail(links, "'chat_links' must be a list of {domain, opens, platform}");
+  if (YAML::Node links = doc["shared_links"]; links.IsDefined()) {
+    if (!links.IsSequence()) r.Fail(links, "'shared_links' must be a list of {domain, opens, platform}");
     for (const auto& l : links) {
-      KnowledgeBase::ChatLink c{r.RequiredString(l, "domain"), r.RequiredString(l, "opens"),
-                                r.RequiredString(l, "platform")};
-      if (c.opens != "phone" && c.opens != "handle" && c.opens != "group")
-        r.Fail(l, "'opens' must be phone, handle or group");
-      kb->chat_links.push_back(std::move(c));
+      KnowledgeBase::SharedLink c{r.RequiredString(l, "domain"), r.RequiredString(l, "opens"),
+                                  r.RequiredString(l, "platform")};
+      if (c.opens != "phone" && c.opens != "handle" && c.opens != "group" && c.opens != "page")
+        r.Fail(l, "'opens' must be phone, handle, group or page");
+      kb->shared_links.push_back(std::move(c));
     }
   }
   if (YAML::Node m = doc["model"]; m.IsDefined() && !m.IsNull()) {
@@ -474,7 +474,7 @@ KnowledgeBase ParseKnowledge(const std::vector<SourceFile>& files, std::vector<s
     if (file.path == "policy.yaml") kb.thresholds = part.thresholds;
     if (file.path == "policy.yaml") kb.model = part.model;
     if (file.path == "policy.yaml") kb.channel_words = part.channel_words;
-    if (file.path == "policy.yaml") kb.chat_links = part.chat_links;
+    if (file.path == "policy.yaml") kb.shared_links = part.shared_links;
     if (file.path == "advice.yaml") kb.advice = part.advice;
   }
   CrossCheck(kb, problems);
