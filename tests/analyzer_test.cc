@@ -144,6 +144,27 @@ TEST(ModelFlagStrength, LooksGenuineNeedsASureModel) {
   EXPECT_GT(ModelFlagStrength(lenient, between, 0.7, 0.95, {false, true}), 0);
 }
 
+// A threat with a deadline is suspicious even when each flag is weak (policy.yaml suspicious_combinations);
+// either alone is not.
+TEST(JudgeReport, AThreatWithADeadlineIsAtLeastSuspicious) {
+  auto kb = LoadEmbeddedKnowledge();
+  ASSERT_OK(kb);
+  auto judge = [](const KnowledgeBase& k, const std::vector<std::string>& flags) {
+    Findings findings;
+    for (const std::string& flag : flags) findings.Add(flag, 0.5, {Field::kText, 0, 4, "text", ""});
+    Report report;
+    JudgeReport(k, {&findings, Channel::kSms, "", "en", false, false}, &report);
+    return report.verdict;
+  };
+  EXPECT_EQ(judge(**kb, {"threat", "urgency"}), Verdict::kSuspicious);
+  EXPECT_EQ(judge(**kb, {"threat"}), Verdict::kNoRedFlags);
+  EXPECT_EQ(judge(**kb, {"urgency"}), Verdict::kNoRedFlags);
+  KnowledgeBase without = **kb;
+  without.suspicious_combinations.clear();
+  EXPECT_EQ(judge(without, {"threat", "urgency"}),
+            Verdict::kNoRedFlags);  // weak flags alone add up to little
+}
+
 // Generic advice (no known scam matched) is in the reader's language where the
 // knowledge base words it (knowledge/advice.yaml), else in English.
 TEST(Analyzer, GenericAdviceInTheReadersLanguage) {

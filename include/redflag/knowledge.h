@@ -165,6 +165,7 @@ struct KnowledgeBase {
   GenericAdvice advice;
   Thresholds thresholds;
   std::vector<ScamCombination> scam_combinations;
+  std::vector<ScamCombination> suspicious_combinations;  // at least suspicious, whatever the risk adds up to
   ModelPolicy model;
   // Words that make the brand right after them the channel a message came by,
   // not who speaks ("Binance Support on WhatsApp"); lower case, every language.

@@ -152,9 +152,13 @@ void JudgeReport(const KnowledgeBase& kb, const JudgeInput& in, Report* report) 
     report->red_flags.push_back(std::move(flag));
   }
   report->risk = static_cast<int>(std::lround(100.0 * (1.0 - keep)));
-  bool combination = std::any_of(kb.scam_combinations.begin(), kb.scam_combinations.end(),
-                                 [&](const ScamCombination& c) { return Satisfies(*in.findings, c.all, c.any); });
-  if (combination) report->risk = std::max(report->risk, std::min(99, kb.thresholds.scam + 20));
+  auto any_holds = [&](const std::vector<ScamCombination>& combinations) {
+    return std::any_of(combinations.begin(), combinations.end(),
+                       [&](const ScamCombination& c) { return Satisfies(*in.findings, c.all, c.any); });
+  };
+  if (any_holds(kb.scam_combinations))
+    report->risk = std::max(report->risk, std::min(99, kb.thresholds.scam + 20));
+  if (any_holds(kb.suspicious_combinations)) report->risk = std::max(report->risk, kb.thresholds.suspicious);
   if (report->risk >= kb.thresholds.scam) report->verdict = Verdict::kScam;
   else if (report->risk >= kb.thresholds.suspicious) report->verdict = Verdict::kSuspicious;
   else report->verdict = Verdict::kNoRedFlags;

@@ -331,6 +331,9 @@ void ParsePolicy(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
     r.Fail(t, "thresholds must satisfy 0 < suspicious < scam <= 100");
   for (const auto& c : r.Required(doc, "scam_combinations"))
     kb->scam_combinations.push_back({r.Strings(c, "all"), r.Strings(c, "any")});
+  if (YAML::Node combinations = doc["suspicious_combinations"]; combinations.IsDefined())
+    for (const auto& c : combinations)
+      kb->suspicious_combinations.push_back({r.Strings(c, "all"), r.Strings(c, "any")});
   if (YAML::Node words = doc["channel_words"]; words.IsDefined()) {
     if (!words.IsMap()) r.Fail(words, "'channel_words' must map a language to its words");
     for (const auto& kv : words)
@@ -391,10 +394,11 @@ void CrossCheck(const KnowledgeBase& kb, std::vector<std::string>* problems) {
   for (const auto& b : kb.brands)
     if (!b.parent.empty() && !kb.FindBrand(b.parent))
       problem(b.origin, "brand '" + b.id + "' names unknown parent '" + b.parent + "'");
-  for (const auto& c : kb.scam_combinations)
-    for (const auto* list : {&c.all, &c.any})
-      for (const auto& f : *list)
-        if (!kb.FindFlag(f)) problems->push_back("policy.yaml: unknown flag '" + f + "'");
+  for (const auto* combinations : {&kb.scam_combinations, &kb.suspicious_combinations})
+    for (const auto& c : *combinations)
+      for (const auto* list : {&c.all, &c.any})
+        for (const auto& f : *list)
+          if (!kb.FindFlag(f)) problems->push_back("policy.yaml: unknown flag '" + f + "'");
   if (kb.flags.empty()) problems->push_back("flags.yaml: missing or empty");
   if (!kb.ui.count("en")) problems->push_back("i18n/en.yaml: missing (English texts are required)");
 }
@@ -470,6 +474,7 @@ KnowledgeBase ParseKnowledge(const std::vector<SourceFile>& files, std::vector<s
     append(kb.countries, part.countries);
     append(kb.signals, part.signals);
     append(kb.scam_combinations, part.scam_combinations);
+    append(kb.suspicious_combinations, part.suspicious_combinations);
     for (auto& [lang, ui] : part.ui) kb.ui[lang] = ui;
     if (file.path == "policy.yaml") kb.thresholds = part.thresholds;
     if (file.path == "policy.yaml") kb.model = part.model;
