@@ -76,6 +76,16 @@ TEST(Verify, ABareBrandNameWhereNoHandleIsListedIsUnknown) {
     EXPECT_EQ(Verify(disguised, "instagram").verdict, "lookalike") << disguised;
 }
 
+// A user name with the brand's name in it imitates the brand; one with a word that is only the label of
+// one of its domains ("live" of live.com, "office" of office.com) is what people call themselves too.
+TEST(Verify, AUserNameImitatesABrandByItsNameNotByAnEverydayWord) {
+  for (const char* own : {"john.live@gmail.com", "head.office@yahoo.com", "@office_hours"})
+    EXPECT_EQ(Verify(own).verdict, "unknown") << own;
+  for (const char* imitation :
+       {"microsoft.support@gmail.com", "icloud.help@outlook.com", "@binance_support_desk"})
+    EXPECT_EQ(Verify(imitation).verdict, "lookalike") << imitation;
+}
+
 TEST(Verify, OfficialEmail) {
   ContactVerdict v = Verify("support@whatsapp.com");
   EXPECT_EQ(v.verdict, "official");

@@ -74,6 +74,11 @@ BrandRegistry::BrandRegistry(const KnowledgeBase& kb) : kb_(kb) {
         HostParts parts;
         if (!ParseHost(domain, &parts) || parts.label.empty()) continue;
         Token token{&b, domain};
+        std::string label = WithoutSeparators(parts.label);
+        token.is_name = label == WithoutSeparators(b.id) ||
+                        std::any_of(b.aliases.begin(), b.aliases.end(), [&](const std::string& alias) {
+                          return WithoutSeparators(alias) == label;
+                        });
         official_labels_.emplace(parts.label, token);
         skeletons_.emplace(Skeleton(parts.label), token);
         // Only distinctive labels name a brand inside other domains ("gov" does not).
@@ -205,12 +210,14 @@ std::optional<Lookalike> BrandRegistry::NameLookalike(const std::string& name) c
   std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
   if (auto it = skeletons_.find(Skeleton(WithoutSeparators(lower))); it != skeletons_.end())
     return Lookalike{it->second.brand, it->second.official, "brand_in_username", false};
+  // Only the brand's names: a label that is an everyday word ("office" of office.com, "live" of live.com)
+  // is what people call themselves too ("head.office@", "john.live@").
   for (const std::string& word : SplitWords(lower))
-    if (auto it = tokens_.find(word); it != tokens_.end())
+    if (auto it = tokens_.find(word); it != tokens_.end() && it->second.is_name)
       return Lookalike{it->second.brand, it->second.official, "brand_in_username", false};
   std::string joined = WithoutSeparators(lower);
   for (const auto& [token, t] : tokens_)
-    if (token.size() >= kMinInnerToken && joined.find(token) != std::string::npos)
+    if (t.is_name && token.size() >= kMinInnerToken && joined.find(token) != std::string::npos)
       return Lookalike{t.brand, t.official, "brand_in_username", false};
   return std::nullopt;
 }

@@ -71,6 +71,7 @@ class BrandRegistry {
   struct Token {
     const Brand* brand;
     std::string official;  // the official contact it comes from
+    bool is_name = false;  // also the brand's id or an alias ("paypal"), not only a label ("office", "live")
   };
   const KnowledgeBase& kb_;
   USpoofChecker* spoof_ = nullptr;
