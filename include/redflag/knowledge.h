@@ -179,7 +179,7 @@ struct KnowledgeBase {
     std::string platform;
   };
   std::vector<SharedLink> shared_links;
-  // The chat link for this host ("chat.whatsapp.com") or, failing that, its registrable domain ("wa.me").
+  // The shared link for this host ("chat.whatsapp.com") or, failing that, its registrable domain ("wa.me").
   const SharedLink* FindSharedLink(const std::string& host, const std::string& registrable) const;
 
   const FlagInfo* FindFlag(const std::string& id) const;

@@ -331,9 +331,11 @@ void ParsePolicy(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
     r.Fail(t, "thresholds must satisfy 0 < suspicious < scam <= 100");
   for (const auto& c : r.Required(doc, "scam_combinations"))
     kb->scam_combinations.push_back({r.Strings(c, "all"), r.Strings(c, "any")});
-  if (YAML::Node combinations = doc["suspicious_combinations"]; combinations.IsDefined())
+  if (YAML::Node combinations = doc["suspicious_combinations"]; combinations.IsDefined()) {
+    if (!combinations.IsSequence()) r.Fail(combinations, "'suspicious_combinations' must be a list of {all, any}");
     for (const auto& c : combinations)
       kb->suspicious_combinations.push_back({r.Strings(c, "all"), r.Strings(c, "any")});
+  }
   if (YAML::Node words = doc["channel_words"]; words.IsDefined()) {
     if (!words.IsMap()) r.Fail(words, "'channel_words' must map a language to its words");
     for (const auto& kv : words)
