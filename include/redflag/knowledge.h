@@ -106,6 +106,9 @@ struct FlagInfo {
   std::string id, severity;
   double weight = 0;
   bool shown = true;
+  // The flag's phrase is about a link ("not you? visit <link>"): it is dropped when every link its
+  // evidence touches is official, as in a genuine notice that sends you to reportaproblem.apple.com.
+  bool needs_unofficial_link = false;
 };
 
 struct SignalExamples {

@@ -119,12 +119,33 @@ class Analyzer::Impl {
     std::vector<Contact> contacts = contacts_.Extract(text, matches, m.country);
     ImpersonationInput in{&doc, &text_brands, &signals, &contacts, &sender, m.channel, lang};
     impersonation_.Run(in, &findings, &report);
+    DropFlagsAboutOfficialLinks(report.contacts, &findings);
 
     if (model_) AddModelFlag(m, code_delivery, report.contacts, lang, &findings);
     REDFLAG_RETURN_IF_ERROR(AddInputFindings(m, &findings));
     report.input = m.input;
     JudgeReport(*kb_, {&findings, m.channel, m.country, lang, code_delivery, options_.explain}, &report);
     return report;
+  }
+
+  // A flag whose phrase is about a link (flags.yaml: needs_unofficial_link) goes when every link its
+  // evidence touches is official: the phrase then describes the brand's own notice.
+  void DropFlagsAboutOfficialLinks(const std::vector<ContactVerdict>& contacts, Findings* findings) const {
+    std::vector<std::string> drop;
+    for (const auto& [id, hit] : findings->all()) {
+      const FlagInfo* info = kb_->FindFlag(id);
+      if (info == nullptr || !info->needs_unofficial_link) continue;
+      bool any_link = false, all_official = true;
+      for (const Evidence& e : hit.evidence)
+        for (const ContactVerdict& c : contacts) {
+          bool link = c.kind == "url" || c.kind == "domain";
+          if (!link || c.field != e.field || c.end <= e.start || e.end <= c.start) continue;
+          any_link = true;
+          all_official = all_official && c.verdict == "official";
+        }
+      if (any_link && all_official) drop.push_back(id);
+    }
+    for (const std::string& id : drop) findings->Remove(id);
   }
 
   // What the input's parser found (an email's headers, links, attachments).

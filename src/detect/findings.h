@@ -29,6 +29,7 @@ class Findings {
     });
     hit.evidence.push_back(std::move(evidence));
   }
+  void Remove(const std::string& flag) { flags_.erase(flag); }
   bool Has(const std::string& flag) const { return flags_.count(flag) > 0; }
   const FlagHit* Get(const std::string& flag) const {
     auto it = flags_.find(flag);

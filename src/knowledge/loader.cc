@@ -370,6 +370,8 @@ void ParseFlags(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
     info.weight = r.Required(f, "weight").as<double>();
     if (info.weight < 0 || info.weight > 1) r.Fail(f["weight"], "'weight' must be in [0, 1]");
     info.shown = f["shown"].IsDefined() ? f["shown"].as<bool>() : true;
+    info.needs_unofficial_link =
+        f["needs_unofficial_link"].IsDefined() && f["needs_unofficial_link"].as<bool>();
     kb->flags.push_back(info);
   }
 }
