@@ -131,21 +131,19 @@ class Analyzer::Impl {
   // A flag whose phrase is about a link (flags.yaml: needs_unofficial_link) goes when every link its
   // evidence touches is official: the phrase then describes the brand's own notice.
   void DropFlagsAboutOfficialLinks(const std::vector<ContactVerdict>& contacts, Findings* findings) const {
-    std::vector<std::string> drop;
-    for (const auto& [id, hit] : findings->all()) {
-      const FlagInfo* info = kb_->FindFlag(id);
-      if (info == nullptr || !info->needs_unofficial_link) continue;
+    for (const FlagInfo& info : kb_->flags) {
+      const FlagHit* hit = info.needs_unofficial_link ? findings->Get(info.id) : nullptr;
+      if (hit == nullptr) continue;
       bool any_link = false, all_official = true;
-      for (const Evidence& e : hit.evidence)
+      for (const Evidence& e : hit->evidence)
         for (const ContactVerdict& c : contacts) {
           bool link = c.kind == "url" || c.kind == "domain";
           if (!link || c.field != e.field || c.end <= e.start || e.end <= c.start) continue;
           any_link = true;
           all_official = all_official && c.verdict == "official";
         }
-      if (any_link && all_official) drop.push_back(id);
+      if (any_link && all_official) findings->Remove(info.id);
     }
-    for (const std::string& id : drop) findings->Remove(id);
   }
 
   // What the input's parser found (an email's headers, links, attachments).
