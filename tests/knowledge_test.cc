@@ -140,6 +140,24 @@ TEST_F(BrokenKnowledge, AlsoMatchRulesAreCheckedLikeMatch) {
   EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("an 'also_match' rule needs 'all' or 'any'"));
 }
 
+TEST_F(BrokenKnowledge, OnlyAProfileLinkNamesPathParts) {
+  std::ifstream in(dir_ / "policy.yaml");
+  std::string policy((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string page = "{domain: sites.google.com, opens: page, platform: google}";
+  ASSERT_NE(policy.find(page), std::string::npos);
+  std::string broken = policy;
+  broken.replace(broken.find(page), page.size(),
+                 "{domain: sites.google.com, opens: page, platform: google, own: [a]}");
+  Write("policy.yaml", broken);
+  EXPECT_THAT(FirstProblem(),
+              ::testing::HasSubstr("only a profile link has 'under', 'prefix', 'own' or 'pages'"));
+  broken = policy;
+  broken.replace(broken.find(page), page.size(), "{domain: sites.google.com, opens: site, platform: google}");
+  Write("policy.yaml", broken);
+  EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("policy.yaml:"));
+  EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("'opens' must be phone, handle, group, page or profile"));
+}
+
 TEST_F(BrokenKnowledge, PatternThatDoesNotCompileIsNamed) {
   KeepOnlyTheCore();
   Write("signals/en/secrecy.yaml",

@@ -65,6 +65,35 @@ TEST(Verify, APageAnyoneCanMakeOnABrandsDomainIsUnknown) {
     EXPECT_EQ(Verify(own).verdict, "official") << own;
 }
 
+// Anyone can open an account on Instagram, Facebook or TikTok and name it after a brand, so a profile link
+// is as official as the account it opens; the app's own pages (log-in, help) stay its website.
+TEST(Verify, AProfileLinkIsJudgedByTheAccountItOpens) {
+  for (const char* profile :
+       {"https://www.instagram.com/binance_support_24", "https://m.facebook.com/binance.help.desk",
+        "https://www.tiktok.com/@binance.help"}) {
+    ContactVerdict v = Verify(profile);
+    EXPECT_EQ(v.verdict, "lookalike") << profile;
+    EXPECT_EQ(v.brand, "binance") << profile;
+    EXPECT_EQ(v.how, "brand_in_username") << profile;
+  }
+  ContactVerdict v =
+      Verify("https://paypal.me/johnsmith");  // PayPal's, but someone's payment link, not a look-alike
+  EXPECT_EQ(v.verdict, "unknown");
+  EXPECT_NE(v.explanation.find("opens the PayPal account johnsmith"), std::string::npos) << v.explanation;
+  EXPECT_EQ(Verify("https://www.paypal.com/paypalme/johnsmith").verdict, "unknown");
+  for (const char* page : {"https://www.instagram.com/p/Cx1AbC/", "https://www.facebook.com/groups/123456",
+                           "https://www.facebook.com/profile.php?id=1000", "https://vm.tiktok.com/ZMabc/"}) {
+    v = Verify(page);
+    EXPECT_EQ(v.verdict, "unknown") << page;
+    EXPECT_NE(v.explanation.find("anyone can make"), std::string::npos) << page << ": " << v.explanation;
+  }
+  for (const char* own :
+       {"https://www.instagram.com/", "https://instagram.com/accounts/password/reset/",
+        "https://help.instagram.com/368191326593075", "https://www.facebook.com/hacked",
+        "https://www.tiktok.com/legal/page/row/terms-of-service", "https://www.paypal.com/signin"})
+    EXPECT_EQ(Verify(own).verdict, "official") << own;
+}
+
 // The registry lists Binance's X handle but none on Telegram: "@binance" there may be Binance's own, so
 // it is unknown, not a look-alike; a disguised or longer name still is one.
 TEST(Verify, ABareBrandNameWhereNoHandleIsListedIsUnknown) {

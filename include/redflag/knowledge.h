@@ -174,15 +174,24 @@ struct KnowledgeBase {
   // not who speaks ("Binance Support on WhatsApp"); lower case, every language.
   std::set<std::string> channel_words;
   // Links on an app's own domain that open what anyone can make (policy.yaml shared_links): a chat
-  // (wa.me/<number>, t.me/<name>) is judged as the number or account it opens, not as the app's own
-  // website; a group invitation or a page (a Google form, a Google site) names no one and is unknown.
+  // (wa.me/<number>, t.me/<name>) or a profile (instagram.com/<name>) is judged as the number or
+  // account it opens, not as the app's own website; a group invitation or a page (a Google form, a
+  // Google site) names no one and is unknown.
   struct SharedLink {
     std::string domain;  // a host (chat.whatsapp.com) or a registrable domain (wa.me)
-    std::string opens;   // "phone" | "handle" | "group" | "page"
+    std::string opens;   // "phone" | "handle" | "group" | "page" | "profile"
     std::string platform;
+    // For profiles, where the account's name is in the path: after `under` (paypal.com/paypalme/<name>),
+    // or as the first part, behind `prefix` when given (tiktok.com/@<name>). A first part in `own` is
+    // the app's own page (instagram.com/accounts/...); one in `pages` opens a post, group or page
+    // anyone can make (facebook.com/groups/...).
+    std::string under, prefix;
+    std::vector<std::string> own, pages;
   };
   std::vector<SharedLink> shared_links;
-  // The shared link for this host ("chat.whatsapp.com") or, failing that, its registrable domain ("wa.me").
+  // The shared link for this host ("chat.whatsapp.com"), for it without "www." or "m.", or for its
+  // registrable domain ("wa.me"). Profiles are only on the app's main host: help.instagram.com is not
+  // instagram.com/<name>.
   const SharedLink* FindSharedLink(const std::string& host, const std::string& registrable) const;
 
   const FlagInfo* FindFlag(const std::string& id) const;

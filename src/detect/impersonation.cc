@@ -57,10 +57,14 @@ struct Claim {
   std::vector<Evidence> evidence;
 };
 
-// What a shared link opens: "+14155550100" for wa.me/14155550100, "binance_help" for t.me/binance_help;
-// "" for a page (docs.google.com/forms/...), an invitation (chat.whatsapp.com/<code>, t.me/+<code>) or
-// anything else that names no one number or account.
-std::string SharedLinkTarget(const KnowledgeBase::SharedLink& link, const std::string& path) {
+// What a shared link opens: an account (a number or a name), something anyone can make that names no
+// one (a page, a group invitation), or, for a profile link, the app's own page.
+struct Opened {
+  enum Kind { kAccount, kAnyones, kAppsOwnPage } kind;
+  std::string target;  // kAccount: "+14155550100" for wa.me/14155550100, "binance_help" for t.me/binance_help
+};
+
+std::vector<std::string> PathParts(const std::string& path) {
   std::vector<std::string> parts;
   for (size_t at = 0; at < path.size();) {
     size_t slash = path.find_first_of("/?#", at);
@@ -69,20 +73,51 @@ std::string SharedLinkTarget(const KnowledgeBase::SharedLink& link, const std::s
     if (slash < path.size() && path[slash] != '/') break;  // the query and fragment name no one
     at = slash + 1;
   }
+  return parts;
+}
+
+bool IsAccountName(const std::string& name, std::string_view extra) {
+  return name.size() >= 2 && std::all_of(name.begin(), name.end(), [&](char c) {
+           return std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
+                  extra.find(c) != std::string_view::npos;
+         });
+}
+
+// A profile link: instagram.com/<name>, tiktok.com/@<name>, paypal.com/paypalme/<name>.
+Opened OpenProfile(const KnowledgeBase::SharedLink& link, const std::vector<std::string>& parts) {
+  std::string first = parts.empty() ? "" : parts[0];
+  std::transform(first.begin(), first.end(), first.begin(), ::tolower);
+  std::string name;
+  if (!link.under.empty()) {
+    if (first != link.under || parts.size() < 2) return {Opened::kAppsOwnPage, ""};
+    name = parts[1];
+  } else {
+    if (first.empty() || Contains(link.own, first)) return {Opened::kAppsOwnPage, ""};
+    if (Contains(link.pages, first)) return {Opened::kAnyones, ""};
+    if (!first.starts_with(link.prefix)) return {Opened::kAppsOwnPage, ""};
+    name = parts[0].substr(link.prefix.size());
+  }
+  if (!IsAccountName(name, ".-")) return {Opened::kAnyones, ""};
+  return {Opened::kAccount, name};
+}
+
+Opened Open(const KnowledgeBase::SharedLink& link, const std::string& path) {
+  std::vector<std::string> parts = PathParts(path);
+  if (link.opens == "profile") return OpenProfile(link, parts);
   if (!parts.empty() && parts[0] == "s" && link.opens == "handle") parts.erase(parts.begin());  // t.me/s/name
-  if (parts.empty() || link.opens == "group" || link.opens == "page") return "";  // anyone's group or page
+  if (parts.empty() || link.opens == "group" || link.opens == "page") return {Opened::kAnyones, ""};
   const std::string& first = parts[0];
   if (link.opens == "phone") {
     std::string digits = first[0] == '+' ? first.substr(1) : first;
     bool all_digits = !digits.empty() && std::all_of(digits.begin(), digits.end(), [](char c) {
       return std::isdigit(static_cast<unsigned char>(c));
     });
-    return all_digits && digits.size() >= 7 && digits.size() <= 15 ? "+" + digits : "";
+    if (all_digits && digits.size() >= 7 && digits.size() <= 15) return {Opened::kAccount, "+" + digits};
+    return {Opened::kAnyones, ""};
   }
-  bool name = first.size() >= 3 && std::all_of(first.begin(), first.end(), [](char c) {
-                return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-              });
-  return name && first != "joinchat" && first != "addlist" ? first : "";
+  bool name = first.size() >= 3 && IsAccountName(first, "");
+  if (name && first != "joinchat" && first != "addlist") return {Opened::kAccount, first};
+  return {Opened::kAnyones, ""};
 }
 
 }  // namespace
@@ -91,8 +126,13 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
                                          const std::string& lang) const {
   if (contact.kind == Contact::kUrl) {
     if (const KnowledgeBase::SharedLink* link =
-            kb_.FindSharedLink(contact.host.host, contact.host.registrable))
-      return JudgeSharedLink(contact, *link, lang);
+            kb_.FindSharedLink(contact.host.host, contact.host.registrable)) {
+      Opened opened = Open(*link, contact.host.path);
+      // paypal.me is PayPal's, but not a website the registry lists as PayPal's: no page there is its own.
+      if (opened.kind == Opened::kAppsOwnPage && registry_.WebOwner(contact.host) == nullptr)
+        opened.kind = Opened::kAnyones;
+      if (opened.kind != Opened::kAppsOwnPage) return JudgeSharedLink(contact, *link, opened.target, lang);
+    }
   }
   ContactVerdict v;
   v.kind = std::string(ContactKindName(contact.kind));
@@ -149,8 +189,7 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
 
 ContactVerdict ImpersonationCheck::JudgeSharedLink(const Contact& link,
                                                    const KnowledgeBase::SharedLink& shared,
-                                                   const std::string& lang) const {
-  std::string target = SharedLinkTarget(shared, link.host.path);
+                                                   const std::string& target, const std::string& lang) const {
   ContactVerdict v;
   if (!target.empty()) {
     Contact opened{};
@@ -167,9 +206,11 @@ ContactVerdict ImpersonationCheck::JudgeSharedLink(const Contact& link,
   v.value = link.value;
   if (v.verdict == "unknown") {
     const Brand* app = kb_.FindBrand(shared.platform);
-    const std::string key = shared.opens == "page" ? "shared_page"
-                            : target.empty()       ? "chat_link_anyone"
-                                                   : "chat_link";
+    const std::string key = shared.opens == "page" || (shared.opens == "profile" && target.empty())
+                                ? "shared_page"
+                            : shared.opens == "profile" ? "profile_link"
+                            : target.empty()            ? "chat_link_anyone"
+                                                        : "chat_link";
     std::string text = kb_.UiText(lang, &UiTexts::contact_verdicts, key);
     v.explanation = FillIn(FillIn(text, "{app}", app ? app->name : shared.platform), "{target}", target);
   }

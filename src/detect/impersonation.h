@@ -52,10 +52,11 @@ class ImpersonationCheck {
   ContactVerdict Judge(const Contact& contact, const std::string& platform, const std::string& lang) const;
 
  private:
-  // A link on an app's own domain that opens what anyone can make: a chat (wa.me/<number>, t.me/<name>) is
-  // as official as the number or account it opens; a group invitation or a page (a form, a site) is unknown.
+  // A link on an app's own domain that opens what anyone can make: a chat or profile (wa.me/<number>,
+  // instagram.com/<name>) is as official as the number or account it opens, its `target`; a group
+  // invitation or a page (a form, a site, a post) names no one (`target` empty) and is unknown.
   ContactVerdict JudgeSharedLink(const Contact& link, const KnowledgeBase::SharedLink& shared,
-                                 const std::string& lang) const;
+                                 const std::string& target, const std::string& lang) const;
 
   const KnowledgeBase& kb_;
   const BrandRegistry& registry_;

@@ -44,12 +44,16 @@ const Scam* KnowledgeBase::FindScam(const std::string& id) const { return FindBy
 
 const KnowledgeBase::SharedLink* KnowledgeBase::FindSharedLink(const std::string& host,
                                                                const std::string& registrable) const {
-  for (const std::string* name : {&host, &registrable}) {
-    auto it = std::find_if(shared_links.begin(), shared_links.end(),
-                           [&](const SharedLink& c) { return c.domain == *name; });
-    if (it != shared_links.end()) return &*it;
-  }
-  return nullptr;
+  auto find = [&](std::string_view name, bool profiles) -> const SharedLink* {
+    for (const SharedLink& link : shared_links)
+      if (link.domain == name && (profiles || link.opens != "profile")) return &link;
+    return nullptr;
+  };
+  if (const SharedLink* link = find(host, true)) return link;
+  for (std::string_view web : {"www.", "m.", "web.", "mobile."})
+    if (host.starts_with(web))
+      if (const SharedLink* link = find(std::string_view(host).substr(web.size()), true)) return link;
+  return find(registrable, false);
 }
 
 const Country* KnowledgeBase::FindCountry(const std::string& code) const {

@@ -342,12 +342,18 @@ void ParsePolicy(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
       for (const std::string& w : r.Strings(words, kv.first.as<std::string>())) kb->channel_words.insert(w);
   }
   if (YAML::Node links = doc["shared_links"]; links.IsDefined()) {
-    if (!links.IsSequence()) r.Fail(links, "'shared_links' must be a list of {domain, opens, platform}");
+    if (!links.IsSequence()) r.Fail(links, "'shared_links' must be a list of {domain, opens, platform, ...}");
     for (const auto& l : links) {
-      KnowledgeBase::SharedLink c{r.RequiredString(l, "domain"), r.RequiredString(l, "opens"),
-                                  r.RequiredString(l, "platform")};
-      if (c.opens != "phone" && c.opens != "handle" && c.opens != "group" && c.opens != "page")
-        r.Fail(l, "'opens' must be phone, handle, group or page");
+      KnowledgeBase::SharedLink c{
+          r.RequiredString(l, "domain"), r.RequiredString(l, "opens"),  r.RequiredString(l, "platform"),
+          r.OptionalString(l, "under"),  r.OptionalString(l, "prefix"), r.Strings(l, "own"),
+          r.Strings(l, "pages")};
+      if (c.opens != "phone" && c.opens != "handle" && c.opens != "group" && c.opens != "page" &&
+          c.opens != "profile")
+        r.Fail(l, "'opens' must be phone, handle, group, page or profile");
+      bool profile_parts = !c.under.empty() || !c.prefix.empty() || !c.own.empty() || !c.pages.empty();
+      if (c.opens != "profile" && profile_parts)
+        r.Fail(l, "only a profile link has 'under', 'prefix', 'own' or 'pages'");
       kb->shared_links.push_back(std::move(c));
     }
   }
