@@ -142,6 +142,50 @@ TEST(ModelFlagStrength, LooksGenuineNeedsASureModel) {
   KnowledgeBase lenient = k;
   lenient.model.official_sender_needs_scam = false;
   EXPECT_GT(ModelFlagStrength(lenient, between, 0.7, 0.95, {false, true}), 0);
+  // Every contact point a brand's own: the model is silent, however sure.
+  EXPECT_EQ(ModelFlagStrength(k, sure, 0.7, 0.95, {false, false, true}), 0);
+  lenient.model.official_contacts_silence = false;
+  EXPECT_GT(ModelFlagStrength(lenient, sure, 0.7, 0.95, {false, false, true}), 0);
+}
+
+// A genuine notice whose only link is the brand's own reads like phishing to the model; that link leads to
+// the brand, so the model stays silent. A link that carries another address, a broken link the extractor
+// could not read, or pasted mail without an official sender leave the model its say.
+TEST(Analyzer, OnlyOfficialLinksSilenceTheModel) {
+  auto kb = LoadEmbeddedKnowledge();
+  ASSERT_OK(kb);
+  auto policy_off = std::make_shared<KnowledgeBase>(**kb);
+  policy_off->model.official_contacts_silence = false;
+  AnalyzerOptions options;
+  options.cache_dir = REDFLAG_TEST_CACHE;
+  auto without = Analyzer::Create(policy_off, options);
+  ASSERT_OK(without);
+  const Analyzer& with = testing::BuiltInAnalyzer();
+  auto model_flag = [](const Analyzer& a, const std::string& text, Channel channel, const std::string& from) {
+    Message m;
+    m.text = text;
+    m.channel = channel;
+    m.from = from;
+    auto r = a.Analyze(m);
+    EXPECT_TRUE(r.ok());
+    return r.ok() &&
+           ::testing::Matches(::testing::Contains(std::string("scam_language")))(testing::FlagIds(*r));
+  };
+  const std::string notice = "Amazon: Your package with Echo Dot has shipped. Track at ";
+  const std::string official = "https://www.amazon.com/gp/your-account/order-history";
+  ASSERT_TRUE(model_flag(**without, notice + official, Channel::kSms, ""));  // the model alone would warn
+  EXPECT_FALSE(model_flag(with, notice + official, Channel::kSms, ""));
+  for (const std::string& text : {notice + "https://www.amazon.com/gp/r.html?u=https://amzn-track.top/x",
+                                  notice + official + " or http //amzn-track.top/x"}) {
+    ASSERT_TRUE(model_flag(**without, text, Channel::kSms, "")) << text;
+    EXPECT_TRUE(model_flag(with, text, Channel::kSms, "")) << text;
+  }
+  const std::string mail =
+      "You sent a payment of 25.00 USD to John Smith. View the details of this transaction "
+      "in your PayPal account: https://www.paypal.com/myaccount/transactions";
+  ASSERT_TRUE(model_flag(**without, mail, Channel::kEmail, "service@paypal.com"));
+  EXPECT_FALSE(model_flag(with, mail, Channel::kEmail, "service@paypal.com"));
+  EXPECT_TRUE(model_flag(with, mail, Channel::kEmail, ""));  // pasted mail may hide where its link goes
 }
 
 // A threat with a deadline is suspicious even when each flag is weak (policy.yaml suspicious_combinations);

@@ -255,6 +255,47 @@ class Analyzer::Impl {
     return Status::Ok();
   }
 
+  // Whether every contact point in the message (not its sender) is official, with at least one link among
+  // them; a link that carries another address ("google.com/url?q=https://...") opens that one, so it counts
+  // as not official.
+  static bool OnlyOfficialContacts(const std::vector<ContactVerdict>& contacts) {
+    bool any_link = false;
+    for (const ContactVerdict& c : contacts) {
+      if (c.field == Field::kFrom) continue;
+      if (c.verdict != "official") return false;
+      bool link = c.kind == "url" || c.kind == "domain";
+      if (link && CarriesAnotherAddress(c.value)) return false;
+      any_link = any_link || link;
+    }
+    return any_link;
+  }
+
+  // Whether the text shows the start of a link ("http", "www.") that no found link covers: a link broken
+  // by spaces ("http //t.co/...") that may open anything.
+  static bool HasStrayLink(const std::string& text, const std::vector<ContactVerdict>& contacts) {
+    std::string lower = text;
+    std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+    for (std::string_view start : {"http", "hxxp", "www"})
+      for (size_t at = lower.find(start); at != std::string::npos; at = lower.find(start, at + 1)) {
+        bool covered = std::any_of(contacts.begin(), contacts.end(), [&](const ContactVerdict& c) {
+          return c.field == Field::kText && c.start <= at && at < c.end;
+        });
+        if (!covered) return true;
+      }
+    return false;
+  }
+
+  static bool CarriesAnotherAddress(std::string link) {
+    std::transform(link.begin(), link.end(), link.begin(), ::tolower);
+    size_t scheme = link.find("://");
+    size_t path = link.find_first_of("/?#", scheme == std::string::npos ? 0 : scheme + 3);
+    if (path == std::string::npos) return false;  // a bare host
+    std::string_view rest = std::string_view(link).substr(path);
+    for (std::string_view inner : {"http", "www.", "%3a%2f%2f", "//"})
+      if (rest.find(inner) != std::string_view::npos) return true;
+    return false;
+  }
+
   // The model's opinion as the red flag scam_language, quoting the words that pushed it most.
   // Words inside a link or address ("https", "com") count but are not quoted: the
   // link is shown as a contact, and a person learns nothing from its pieces.
@@ -263,12 +304,17 @@ class Analyzer::Impl {
     std::vector<ModelWord> words = NeutralWords(m.subject, m.text);
     if (words.empty()) return;  // nothing to quote, so nothing to say
     ModelScore score = model_->Score(words);
-    const ModelThresholds& t = model_->thresholds(IsMail(m.channel, !m.subject.empty()));
+    bool mail = IsMail(m.channel, !m.subject.empty());
+    const ModelThresholds& t = model_->thresholds(mail);
     bool official_sender = std::any_of(contacts.begin(), contacts.end(), [](const ContactVerdict& c) {
       return c.field == Field::kFrom && c.verdict == "official";
     });
-    double strength =
-        ModelFlagStrength(*kb_, score.probability, t.suspicious, t.scam, {code_delivery, official_sender});
+    // Pasted mail hides where its links go (the text shows "paypal.com", the link opens another site), so
+    // in mail its links vouch only beside an official sender.
+    bool only_official_contacts =
+        OnlyOfficialContacts(contacts) && (!mail || official_sender) && !HasStrayLink(m.text, contacts);
+    double strength = ModelFlagStrength(*kb_, score.probability, t.suspicious, t.scam,
+                                        {code_delivery, official_sender, only_official_contacts});
     if (strength <= 0) return;
     std::vector<size_t> order(words.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;

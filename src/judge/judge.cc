@@ -128,6 +128,7 @@ double ModelFlagStrength(const KnowledgeBase& kb, double p, double suspicious_at
   bool looks_genuine = (context.code_delivery && kb.model.code_notice_needs_scam) ||
                        (context.official_sender && kb.model.official_sender_needs_scam);
   if (looks_genuine && p < scam_at) return 0;
+  if (context.only_official_contacts && kb.model.official_contacts_silence) return 0;
   double low = kb.thresholds.suspicious / 100.0, high = kb.thresholds.scam / 100.0;
   if (p < scam_at) return low + (high - low) * (p - suspicious_at) / (scam_at - suspicious_at);
   double top = 0.99;

@@ -361,6 +361,7 @@ void ParsePolicy(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
     kb->model.evidence_words = r.Required(m, "evidence_words").as<int>();
     kb->model.code_notice_needs_scam = r.Required(m, "code_notice_needs_scam").as<bool>();
     kb->model.official_sender_needs_scam = r.Required(m, "official_sender_needs_scam").as<bool>();
+    kb->model.official_contacts_silence = r.Required(m, "official_contacts_silence").as<bool>();
     if (kb->model.evidence_words < 1 || kb->model.evidence_words > 10)
       r.Fail(m, "'evidence_words' must be 1..10");
   }
