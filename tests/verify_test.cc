@@ -94,6 +94,31 @@ TEST(Verify, AProfileLinkIsJudgedByTheAccountItOpens) {
     EXPECT_EQ(Verify(own).verdict, "official") << own;
 }
 
+// A redirect opens the address in its query, so that address is what is judged.
+TEST(Verify, ARedirectIsJudgedByTheAddressItOpens) {
+  ContactVerdict v = Verify("https://www.google.com/url?q=https://evil-login.top/x&sa=D");
+  EXPECT_EQ(v.verdict, "unknown");
+  EXPECT_NE(v.explanation.find("opens evil-login.top through a redirect"), std::string::npos)
+      << v.explanation;
+  v = Verify("https://www.google.com/url?q=https%3A%2F%2Fnetflix-billing.top%2Fpay");
+  EXPECT_EQ(v.verdict, "lookalike");
+  EXPECT_EQ(v.brand, "netflix");
+  EXPECT_EQ(Verify("https://accounts.google.com/ServiceLogin?continue=https://myaccount.google.com/").verdict,
+            "official");
+  EXPECT_EQ(Verify("https://www.google.com/search?q=paypal").verdict, "official");  // a query, not an address
+  EXPECT_EQ(Verify("https://www.google.com/url?q=%zz").verdict, "official");  // a broken escape opens nothing
+}
+
+// One or two letters (wa.me, t.me, g.co) are abbreviations others use too: wa.gov is Washington State's and
+// t.co is X's link shortener, not WhatsApp or Telegram under another ending. Longer names still are.
+TEST(Verify, AOneOrTwoLetterNameIsNoLookalikeUnderAnotherEnding) {
+  for (const char* other : {"wa.gov", "https://t.co/AbC123", "g.cn"})
+    EXPECT_EQ(Verify(other).verdict, "unknown") << other;
+  ContactVerdict v = Verify("dhl.top");
+  EXPECT_EQ(v.verdict, "lookalike");
+  EXPECT_EQ(v.how, "other_tld");
+}
+
 // The registry lists Binance's X handle but none on Telegram: "@binance" there may be Binance's own, so
 // it is unknown, not a look-alike; a disguised or longer name still is one.
 TEST(Verify, ABareBrandNameWhereNoHandleIsListedIsUnknown) {

@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "extract/domain.h"
+
 namespace redflag {
 namespace {
 
@@ -125,6 +127,18 @@ Opened Open(const KnowledgeBase::SharedLink& link, const std::string& path) {
 ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::string& platform,
                                          const std::string& lang) const {
   if (contact.kind == Contact::kUrl) {
+    // A redirect ("google.com/url?q=https://evil.top") opens the address it hands on: that one is judged.
+    Contact opened{};
+    opened.kind = Contact::kUrl;
+    opened.value = RedirectTarget(contact.host);
+    if (!opened.value.empty() && ParseHost(opened.value, &opened.host)) {
+      ContactVerdict v = Judge(opened, platform, lang);
+      v.value = contact.value;
+      v.explanation =
+          FillIn(kb_.UiText(lang, &UiTexts::contact_verdicts, "redirect"), "{target}", opened.host.unicode) +
+          "; " + v.explanation;
+      return v;
+    }
     if (const KnowledgeBase::SharedLink* link =
             kb_.FindSharedLink(contact.host.host, contact.host.registrable)) {
       Opened opened = Open(*link, contact.host.path);

@@ -11,6 +11,8 @@ namespace {
 // Name tokens shorter than this match only as a whole word of a domain ("dhl-fee"),
 // never inside one ("upsilon" is not UPS).
 constexpr size_t kMinInnerToken = 5;
+// Official names shorter than this are no look-alike under another suffix.
+constexpr size_t kMinOtherSuffixName = 3;
 // Official names at least this long may be two letters off and still be a typo.
 constexpr size_t kTwoTyposFrom = 10;
 
@@ -185,8 +187,10 @@ std::optional<Lookalike> BrandRegistry::DomainLookalike(const HostParts& host) c
   for (const auto& [token, t] : tokens_)
     if (token.size() >= kMinInnerToken && joined != token && joined.find(token) != std::string::npos)
       return Lookalike{t.brand, t.official, "added_words", false};
-  // 4. The same name under another suffix.
-  if (auto it = official_labels_.find(host.label); it != official_labels_.end())
+  // 4. The same name under another suffix. A name of one or two letters (wa.me, t.me, g.co) is an
+  //    abbreviation others use too: wa.gov is Washington State's, t.co is X's link shortener.
+  if (auto it = official_labels_.find(host.label);
+      it != official_labels_.end() && host.label.size() >= kMinOtherSuffixName)
     return Lookalike{it->second.brand, it->second.official, "other_tld", true};
   // 5. One letter off (a swap counts as one), two for long names. Two for
   //    eight-letter names took other firms' names for typos: "metavas" for

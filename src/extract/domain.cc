@@ -1,5 +1,6 @@
 #include "extract/domain.h"
 
+#include <glib.h>
 #include <idn2.h>
 #include <libpsl.h>
 
@@ -33,6 +34,29 @@ bool IsIpv4(std::string_view host) {
 }
 
 }  // namespace
+
+std::string RedirectTarget(const HostParts& parts) {
+  size_t query = parts.path.find('?');
+  if (query == std::string::npos) return "";
+  std::string_view params = std::string_view(parts.path).substr(query + 1);
+  params = params.substr(0, params.find('#'));
+  for (size_t at = 0; at <= params.size();) {
+    size_t end = std::min(params.find('&', at), params.size());
+    std::string_view pair = params.substr(at, end - at);
+    at = end + 1;
+    size_t equals = pair.find('=');
+    if (equals == std::string_view::npos) continue;
+    std::string encoded(pair.substr(equals + 1));
+    char* decoded = g_uri_unescape_string(encoded.c_str(), nullptr);  // null when the escapes are malformed
+    std::string value = decoded ? decoded : "";
+    g_free(decoded);
+    std::string lower = value;
+    std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+    if (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."))
+      return value;
+  }
+  return "";
+}
 
 std::string DisguisingHost(const HostParts& parts) {
   if (!parts.has_scheme || parts.userinfo.empty()) return "";

@@ -33,6 +33,11 @@ bool ParseHost(std::string_view link, HostParts* parts);
 // like the link's own registrable domain.
 std::string DisguisingHost(const HostParts& parts);
 
+// The address a link hands on in its query, as a redirect does: "https://evil.top/x" for
+// "https://www.google.com/url?q=https%3A%2F%2Fevil.top%2Fx". The first query value that is a web address
+// (http://, https:// or www.), decoded; "" when there is none.
+std::string RedirectTarget(const HostParts& parts);
+
 // True when `host` is `domain` or one of its subdomains.
 bool HostIsWithin(std::string_view host, std::string_view domain);
 
