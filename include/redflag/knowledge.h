@@ -175,6 +175,9 @@ struct KnowledgeBase {
   // Words that make the brand right after them the channel a message came by,
   // not who speaks ("Binance Support on WhatsApp"); lower case, every language.
   std::set<std::string> channel_words;
+  // Official names that are everyday words too ("apple" pie, the "amazon" rainforest, "meta"-analysis): in
+  // someone else's domain or user name they imitate the brand only beside one of `lookalike_words`.
+  std::set<std::string> everyday_names, lookalike_words;
   // Links on an app's own domain that open what anyone can make (policy.yaml shared_links): a chat
   // (wa.me/<number>, t.me/<name>) or a profile (instagram.com/<name>) is judged as the number or
   // account it opens, not as the app's own website; a group invitation or a page (a Google form, a

@@ -61,6 +61,7 @@ struct ContactVerdict {
                         //            added_words | other_tld | brand_in_username
   std::string explanation;  // localised sentence
   bool weak = false;        // lookalike: counts only when the message names the brand
+  bool everyday = false;    // lookalike by an everyday word ("apple"): only when named outside this contact
   Field field = Field::kText;
   uint32_t start = 0, end = 0;  // where it stands in the message (check only)
 };

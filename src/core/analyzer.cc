@@ -210,7 +210,7 @@ class Analyzer::Impl {
         if (!ParseHost(value, &c.host))
           return InvalidArgument("'" + q.value + "' is not a link or domain with a known domain ending");
     }
-    ContactVerdict v = impersonation_.Judge(c, q.platform, q.lang);
+    ContactVerdict v = impersonation_.Judge(c, q.platform, q.lang, /*standalone=*/true);
     v.value = q.value;
     return v;
   }

@@ -125,14 +125,14 @@ Opened Open(const KnowledgeBase::SharedLink& link, const std::string& path) {
 }  // namespace
 
 ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::string& platform,
-                                         const std::string& lang) const {
+                                         const std::string& lang, bool standalone) const {
   if (contact.kind == Contact::kUrl) {
     // A redirect ("google.com/url?q=https://evil.top") opens the address it hands on: that one is judged.
     Contact opened{};
     opened.kind = Contact::kUrl;
     opened.value = RedirectTarget(contact.host);
     if (!opened.value.empty() && ParseHost(opened.value, &opened.host)) {
-      ContactVerdict v = Judge(opened, platform, lang);
+      ContactVerdict v = Judge(opened, platform, lang, standalone);
       v.value = contact.value;
       v.explanation =
           FillIn(kb_.UiText(lang, &UiTexts::contact_verdicts, "redirect"), "{target}", opened.host.unicode) +
@@ -145,7 +145,8 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
       // paypal.me is PayPal's, but not a website the registry lists as PayPal's: no page there is its own.
       if (opened.kind == Opened::kAppsOwnPage && registry_.WebOwner(contact.host) == nullptr)
         opened.kind = Opened::kAnyones;
-      if (opened.kind != Opened::kAppsOwnPage) return JudgeSharedLink(contact, *link, opened.target, lang);
+      if (opened.kind != Opened::kAppsOwnPage)
+        return JudgeSharedLink(contact, *link, opened.target, lang, standalone);
     }
   }
   ContactVerdict v;
@@ -182,6 +183,7 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
         lookalike = registry_.NameLookalike(contact.handle);
       break;
   }
+  if (lookalike && lookalike->everyday && standalone) lookalike.reset();
   const UiTexts& ui = kb_.Ui(lang);
   auto text = [&](const std::string& key) { return kb_.UiText(lang, &UiTexts::contact_verdicts, key); };
   if (owner) {
@@ -194,6 +196,7 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
     v.imitates = lookalike->imitates;
     v.how = lookalike->how;
     v.weak = lookalike->weak;
+    v.everyday = lookalike->everyday;
     v.explanation = FillIn(text("lookalike"), "{brand}", lookalike->brand->name) + ": " + HowWords(ui, v.how);
   } else {
     v.explanation = text("unknown");
@@ -203,7 +206,8 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
 
 ContactVerdict ImpersonationCheck::JudgeSharedLink(const Contact& link,
                                                    const KnowledgeBase::SharedLink& shared,
-                                                   const std::string& target, const std::string& lang) const {
+                                                   const std::string& target, const std::string& lang,
+                                                   bool standalone) const {
   ContactVerdict v;
   if (!target.empty()) {
     Contact opened{};
@@ -212,7 +216,7 @@ ContactVerdict ImpersonationCheck::JudgeSharedLink(const Contact& link,
     opened.end = link.end;
     opened.value = target;
     (shared.opens == "phone" ? opened.phone : opened.handle) = target;
-    v = Judge(opened, shared.platform, lang);
+    v = Judge(opened, shared.platform, lang, standalone);
   } else {
     v.verdict = "unknown";
   }
@@ -273,6 +277,14 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
     return std::any_of(mentioned.begin(), mentioned.end(),
                        [&](const auto& m) { return registry_.SameFamily(m.first, b); });
   };
+  // Named somewhere other than in `e` itself: "apple" in apple-pie-bakery.com does not name Apple.
+  auto is_mentioned_outside = [&](const Brand* b, const Evidence& e) {
+    for (const auto& [brand, places] : mentioned)
+      if (registry_.SameFamily(brand, b))
+        for (const Evidence& p : places)
+          if (p.field != e.field || p.end <= e.start || e.end <= p.start) return true;
+    return false;
+  };
 
   // Every contact point, judged; look-alikes are claims too.
   std::vector<const Brand*> sender_owners;
@@ -295,7 +307,7 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
       }
       if (v.verdict == "lookalike") {
         const Brand* b = kb_.FindBrand(v.brand);
-        if (!v.weak || is_mentioned(b)) {
+        if (v.everyday ? is_mentioned_outside(b, e) : !v.weak || is_mentioned(b)) {
           Evidence le = e;
           le.note = FillIn(FillIn(note("imitates", b), "{official}", v.imitates), "{how}",
                            HowWords(kb_.Ui(in.lang), v.how));

@@ -48,15 +48,17 @@ class ImpersonationCheck {
   // report->brands and report->contacts.
   void Run(const ImpersonationInput& in, Findings* findings, Report* report) const;
 
-  // The verdict on one contact as the registry sees it (used by `verify` too).
-  ContactVerdict Judge(const Contact& contact, const std::string& platform, const std::string& lang) const;
+  // The verdict on one contact as the registry sees it. `standalone` (`verify`): no message around it names
+  // a brand, so an everyday word that is a brand's name ("apple" in apple-pie-bakery.com) imitates no one.
+  ContactVerdict Judge(const Contact& contact, const std::string& platform, const std::string& lang,
+                       bool standalone = false) const;
 
  private:
   // A link on an app's own domain that opens what anyone can make: a chat or profile (wa.me/<number>,
   // instagram.com/<name>) is as official as the number or account it opens, its `target`; a group
   // invitation or a page (a form, a site, a post) names no one (`target` empty) and is unknown.
   ContactVerdict JudgeSharedLink(const Contact& link, const KnowledgeBase::SharedLink& shared,
-                                 const std::string& target, const std::string& lang) const;
+                                 const std::string& target, const std::string& lang, bool standalone) const;
 
   const KnowledgeBase& kb_;
   const BrandRegistry& registry_;

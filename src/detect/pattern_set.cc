@@ -3,6 +3,7 @@
 #include <hs/hs.h>
 #include <re2/re2.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 #include <unistd.h>
 
@@ -122,20 +123,36 @@ void StoreCached(const std::filesystem::path& file, const hs_database_t* db) {
 
 bool IsLetterOrDigit(UChar32 c) { return (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_N_MASK)) != 0; }
 
-// Whether [start, end) of `text` is a whole word: no letter or digit just before or just after.
+// Whether `outside` continues the word that `inside` (the match's own first or last character) is part of:
+// a letter or digit of the same script. Japanese and Chinese put no space between words, so a change of
+// script is a word's edge too: "Amazon" in "Amazonアカウント" is a whole word, "ups" in "groups" is not.
+bool ContinuesWord(UChar32 outside, UChar32 inside) {
+  if (!IsLetterOrDigit(outside)) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode a = uscript_getScript(outside, &status), b = uscript_getScript(inside, &status);
+  if (U_FAILURE(status) || a == USCRIPT_COMMON || b == USCRIPT_COMMON) return true;  // digits: same word
+  return a == b;
+}
+
+// Whether [start, end) of `text` is a whole word: no letter or digit of its script just before or just after.
 bool IsWholeWord(std::string_view text, size_t start, size_t end) {
+  if (start >= end) return true;
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   int32_t length = static_cast<int32_t>(text.size());
-  UChar32 c;
+  UChar32 before, first, last, after;
+  int32_t i = static_cast<int32_t>(start);
+  U8_NEXT_OR_FFFD(s, i, length, first);
+  i = static_cast<int32_t>(end);
+  U8_PREV_OR_FFFD(s, 0, i, last);
   if (start > 0) {
-    int32_t i = static_cast<int32_t>(start);
-    U8_PREV_OR_FFFD(s, 0, i, c);
-    if (IsLetterOrDigit(c)) return false;
+    i = static_cast<int32_t>(start);
+    U8_PREV_OR_FFFD(s, 0, i, before);
+    if (ContinuesWord(before, first)) return false;
   }
   if (end < text.size()) {
-    int32_t i = static_cast<int32_t>(end);
-    U8_NEXT_OR_FFFD(s, i, length, c);
-    if (IsLetterOrDigit(c)) return false;
+    i = static_cast<int32_t>(end);
+    U8_NEXT_OR_FFFD(s, i, length, after);
+    if (ContinuesWord(after, last)) return false;
   }
   return true;
 }

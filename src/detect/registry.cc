@@ -84,8 +84,11 @@ BrandRegistry::BrandRegistry(const KnowledgeBase& kb) : kb_(kb) {
         official_labels_.emplace(parts.label, token);
         skeletons_.emplace(Skeleton(parts.label), token);
         // Only distinctive labels name a brand inside other domains ("gov" does not).
-        if (parts.label.find('.') == std::string::npos && parts.label.size() >= 3)
-          tokens_.emplace(WithoutSeparators(parts.label), token);
+        // A label two brands list (meta.com: Meta's website, Facebook's mail) names the one called that.
+        if (parts.label.find('.') == std::string::npos && parts.label.size() >= 3) {
+          auto [it, added] = tokens_.emplace(WithoutSeparators(parts.label), token);
+          if (!added && token.is_name && !it->second.is_name) it->second = token;
+        }
       }
     }
     // Aliases join the skeletons (a disguised "pаypal" account name), but not the
@@ -147,6 +150,8 @@ const Brand* BrandRegistry::HandleOwner(const std::string& platform, const std::
 
 std::optional<Lookalike> BrandRegistry::DomainLookalike(const HostParts& host) const {
   if (host.is_ip || host.label.empty()) return std::nullopt;
+  std::optional<Lookalike>
+      everyday;  // an everyday word that names a brand: only if nothing stronger turns up
   // 0. A brand's domain or name before the '@' of a link ("https://paypal.com@evil.top/"):
   //    a browser reads it as a user name and opens the site after the '@'.
   if (host.has_scheme && !host.userinfo.empty()) {
@@ -157,7 +162,8 @@ std::optional<Lookalike> BrandRegistry::DomainLookalike(const HostParts& host) c
           return Lookalike{&b, domain, "brand_before_at", false};
     for (const std::string& word : SplitWords(host.userinfo))
       if (auto it = tokens_.find(word); it != tokens_.end())
-        return Lookalike{it->second.brand, it->second.official, "brand_before_at", false};
+        if (auto l = Take(Found(it->second, word, host.userinfo, "brand_before_at", false), &everyday))
+          return l;
   }
   // 1. Confusable letters: not an official name, but it looks like one.
   if (!official_labels_.count(host.label)) {
@@ -176,17 +182,18 @@ std::optional<Lookalike> BrandRegistry::DomainLookalike(const HostParts& host) c
         for (const std::string& domain : *list)
           if (dotted.find("." + domain + ".") != std::string::npos)
             return Lookalike{&b, domain, "brand_in_subdomain", false};
+  const std::string& name_part = host.host;  // where the words beside a brand's name are looked for
   for (const std::string& word : SplitWords(subdomains))
     if (auto it = tokens_.find(word); it != tokens_.end())
-      return Lookalike{it->second.brand, it->second.official, "brand_in_subdomain", true};
+      if (auto l = Take(Found(it->second, word, name_part, "brand_in_subdomain", true), &everyday)) return l;
   // 3. An official name with words added.
   for (const std::string& word : SplitWords(host.label))
     if (auto it = tokens_.find(word); it != tokens_.end() && word != host.label)
-      return Lookalike{it->second.brand, it->second.official, "added_words", false};
+      if (auto l = Take(Found(it->second, word, name_part, "added_words", false), &everyday)) return l;
   std::string joined = WithoutSeparators(host.label);
   for (const auto& [token, t] : tokens_)
     if (token.size() >= kMinInnerToken && joined != token && joined.find(token) != std::string::npos)
-      return Lookalike{t.brand, t.official, "added_words", false};
+      if (auto l = Take(Found(t, token, name_part, "added_words", false), &everyday)) return l;
   // 4. The same name under another suffix. A name of one or two letters (wa.me, t.me, g.co) is an
   //    abbreviation others use too: wa.gov is Washington State's, t.co is X's link shortener.
   if (auto it = official_labels_.find(host.label);
@@ -205,11 +212,12 @@ std::optional<Lookalike> BrandRegistry::DomainLookalike(const HostParts& host) c
   // 6. An official name in the path.
   for (const std::string& word : SplitWords(host.path))
     if (auto it = tokens_.find(word); it != tokens_.end() && word.size() >= 3)
-      return Lookalike{it->second.brand, it->second.official, "brand_in_path", true};
-  return std::nullopt;
+      if (auto l = Take(Found(it->second, word, host.path, "brand_in_path", true), &everyday)) return l;
+  return everyday;
 }
 
 std::optional<Lookalike> BrandRegistry::NameLookalike(const std::string& name) const {
+  std::optional<Lookalike> everyday;  // as in DomainLookalike
   std::string lower = name;
   std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
   if (auto it = skeletons_.find(Skeleton(WithoutSeparators(lower))); it != skeletons_.end())
@@ -218,12 +226,41 @@ std::optional<Lookalike> BrandRegistry::NameLookalike(const std::string& name) c
   // is what people call themselves too ("head.office@", "john.live@").
   for (const std::string& word : SplitWords(lower))
     if (auto it = tokens_.find(word); it != tokens_.end() && it->second.is_name)
-      return Lookalike{it->second.brand, it->second.official, "brand_in_username", false};
+      if (auto l = Take(Found(it->second, word, lower, "brand_in_username", false), &everyday)) return l;
   std::string joined = WithoutSeparators(lower);
   for (const auto& [token, t] : tokens_)
     if (t.is_name && token.size() >= kMinInnerToken && joined.find(token) != std::string::npos)
-      return Lookalike{t.brand, t.official, "brand_in_username", false};
+      if (auto l = Take(Found(t, token, lower, "brand_in_username", false), &everyday)) return l;
+  return everyday;
+}
+
+std::optional<Lookalike> BrandRegistry::Take(const Lookalike& found, std::optional<Lookalike>* everyday) {
+  if (!found.everyday) return found;
+  if (!*everyday) *everyday = found;
   return std::nullopt;
+}
+
+Lookalike BrandRegistry::Found(const Token& t, const std::string& token, const std::string& where,
+                               const char* how, bool weak) const {
+  bool everyday = !Imitates(t, token, where);
+  return Lookalike{t.brand, t.official, how, weak || everyday, everyday};
+}
+
+bool BrandRegistry::Imitates(const Token& t, const std::string& token, const std::string& where) const {
+  if (!kb_.everyday_names.count(token)) return true;
+  // Spelt out as the official domain, with more after it: "www.apple.com-ifind.com".
+  for (size_t at = where.find(t.official); at != std::string::npos; at = where.find(t.official, at + 1)) {
+    bool starts = at == 0 || where[at - 1] == '.' || where[at - 1] == '/';
+    if (starts && at + t.official.size() < where.size()) return true;
+  }
+  for (const std::string& word : SplitWords(where))
+    if (word != token && kb_.lookalike_words.count(word)) return true;
+  // Run together ("applesupportid"): the longer words only, since short ones hide in any name ("id" in
+  // "idaho").
+  std::string joined = WithoutSeparators(where);
+  for (const std::string& word : kb_.lookalike_words)
+    if (word.size() >= 4 && word != token && joined.find(word) != std::string::npos) return true;
+  return false;
 }
 
 bool BrandRegistry::UnlistedBareName(const std::string& platform, const std::string& handle) const {

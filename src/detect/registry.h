@@ -37,6 +37,9 @@ struct Lookalike {
   std::string imitates;  // the official contact, e.g. "whatsapp.com"
   std::string how;       // one of the kinds above
   bool weak = false;
+  // An everyday word that names the brand ("apple" in apple-pie-bakery.com): a look-alike only in a message
+  // that names the brand (weak is set too); on its own, no look-alike.
+  bool everyday = false;
 };
 
 class BrandRegistry {
@@ -73,6 +76,15 @@ class BrandRegistry {
     std::string official;  // the official contact it comes from
     bool is_name = false;  // also the brand's id or an alias ("paypal"), not only a label ("office", "live")
   };
+  // The look-alike `token` (from `t`) makes, found in `where` (a host, a user name, a path).
+  Lookalike Found(const Token& t, const std::string& token, const std::string& where, const char* how,
+                  bool weak) const;
+  // `found`, unless it is an everyday word: that one is kept in `everyday`, for when nothing stronger turns
+  // up.
+  static std::optional<Lookalike> Take(const Lookalike& found, std::optional<Lookalike>* everyday);
+  // Whether it imitates the brand by itself: an official name that is an everyday word (policy.yaml
+  // everyday_names) does only beside one of lookalike_words, or spelt out as the official domain.
+  bool Imitates(const Token& t, const std::string& token, const std::string& where) const;
   const KnowledgeBase& kb_;
   USpoofChecker* spoof_ = nullptr;
   std::map<std::string, Token> tokens_;           // "whatsapp" -> brand; names in domains

@@ -341,6 +341,9 @@ void ParsePolicy(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
     for (const auto& kv : words)
       for (const std::string& w : r.Strings(words, kv.first.as<std::string>())) kb->channel_words.insert(w);
   }
+  for (const char* key : {"everyday_names", "lookalike_words"})
+    for (const std::string& w : r.Strings(doc, key))
+      (std::string_view(key) == "everyday_names" ? kb->everyday_names : kb->lookalike_words).insert(w);
   if (YAML::Node links = doc["shared_links"]; links.IsDefined()) {
     if (!links.IsSequence()) r.Fail(links, "'shared_links' must be a list of {domain, opens, platform, ...}");
     for (const auto& l : links) {
@@ -491,6 +494,8 @@ KnowledgeBase ParseKnowledge(const std::vector<SourceFile>& files, std::vector<s
     if (file.path == "policy.yaml") kb.model = part.model;
     if (file.path == "policy.yaml") kb.channel_words = part.channel_words;
     if (file.path == "policy.yaml") kb.shared_links = part.shared_links;
+    if (file.path == "policy.yaml") kb.everyday_names = part.everyday_names;
+    if (file.path == "policy.yaml") kb.lookalike_words = part.lookalike_words;
     if (file.path == "advice.yaml") kb.advice = part.advice;
   }
   CrossCheck(kb, problems);
