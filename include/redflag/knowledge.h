@@ -132,8 +132,7 @@ struct ModelPolicy {
   int evidence_words = 3;             // the words that pushed hardest, quoted as evidence
   bool code_notice_needs_scam = true; // a genuine-looking code notice: only a sure model counts
   bool official_sender_needs_scam = true;  // sent from a brand's official address: the same
-  bool official_contacts_silence =
-      true;  // every link, address and number is a brand's own: the model is silent
+  bool official_contacts_silence = true;   // only a brand's own links and numbers: no model flag
 };
 
 // A combination of flags that makes a message a scam whatever its score.

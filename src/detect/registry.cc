@@ -150,8 +150,8 @@ const Brand* BrandRegistry::HandleOwner(const std::string& platform, const std::
 
 std::optional<Lookalike> BrandRegistry::DomainLookalike(const HostParts& host) const {
   if (host.is_ip || host.label.empty()) return std::nullopt;
-  std::optional<Lookalike>
-      everyday;  // an everyday word that names a brand: only if nothing stronger turns up
+  // An everyday word that names a brand ("apple-pie.com"): the answer only if nothing stronger turns up.
+  std::optional<Lookalike> everyday;
   // 0. A brand's domain or name before the '@' of a link ("https://paypal.com@evil.top/"):
   //    a browser reads it as a user name and opens the site after the '@'.
   if (host.has_scheme && !host.userinfo.empty()) {

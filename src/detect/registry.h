@@ -79,8 +79,7 @@ class BrandRegistry {
   // The look-alike `token` (from `t`) makes, found in `where` (a host, a user name, a path).
   Lookalike Found(const Token& t, const std::string& token, const std::string& where, const char* how,
                   bool weak) const;
-  // `found`, unless it is an everyday word: that one is kept in `everyday`, for when nothing stronger turns
-  // up.
+  // `found`, unless it is an everyday word: that one waits in `everyday` for nothing stronger to turn up.
   static std::optional<Lookalike> Take(const Lookalike& found, std::optional<Lookalike>* everyday);
   // Whether it imitates the brand by itself: an official name that is an everyday word (policy.yaml
   // everyday_names) does only beside one of lookalike_words, or spelt out as the official domain.

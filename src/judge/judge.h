@@ -33,8 +33,7 @@ struct JudgeInput {
 struct ModelContext {
   bool code_delivery = false;    // reads like a one-time-code notice
   bool official_sender = false;  // sent from an address the registry knows as official
-  bool only_official_contacts =
-      false;  // every link, address and number in it is a brand's own, and it has one
+  bool only_official_contacts = false;  // its links, addresses and numbers are all a brand's own
 };
 double ModelFlagStrength(const KnowledgeBase& kb, double p, double suspicious_at, double scam_at,
                          const ModelContext& context);
