@@ -81,6 +81,14 @@ TEST(Verify, AProfileLinkIsJudgedByTheAccountItOpens) {
   EXPECT_EQ(v.verdict, "unknown");
   EXPECT_NE(v.explanation.find("opens the PayPal account johnsmith"), std::string::npos) << v.explanation;
   EXPECT_EQ(Verify("https://www.paypal.com/paypalme/johnsmith").verdict, "unknown");
+  EXPECT_EQ(Verify("paypal.me").verdict,
+            "unknown");  // PayPal's own domain, though not its website: no look-alike
+  v = Verify("https://x.com/binance/status/1234");  // the registry lists Binance's X account
+  EXPECT_EQ(v.verdict, "official");
+  EXPECT_EQ(v.brand, "binance");
+  EXPECT_EQ(v.explanation, "official Binance X (Twitter)");
+  EXPECT_EQ(Verify("https://twitter.com/binance_support_team").verdict, "lookalike");
+  EXPECT_EQ(Verify("https://x.com/home").verdict, "unknown");
   for (const char* page : {"https://www.instagram.com/p/Cx1AbC/", "https://www.facebook.com/groups/123456",
                            "https://www.facebook.com/profile.php?id=1000", "https://vm.tiktok.com/ZMabc/"}) {
     v = Verify(page);

@@ -126,6 +126,7 @@ Opened Open(const KnowledgeBase::SharedLink& link, const std::string& path) {
 
 ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::string& platform,
                                          const std::string& lang, bool standalone) const {
+  bool apps_own_domain = false;  // a shared link's domain: the app's, whatever the registry lists
   if (contact.kind == Contact::kUrl) {
     // A redirect ("google.com/url?q=https://evil.top") opens the address it hands on: that one is judged.
     Contact opened{};
@@ -142,11 +143,9 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
     if (const KnowledgeBase::SharedLink* link =
             kb_.FindSharedLink(contact.host.host, contact.host.registrable)) {
       Opened opened = Open(*link, contact.host.path);
-      // paypal.me is PayPal's, but not a website the registry lists as PayPal's: no page there is its own.
-      if (opened.kind == Opened::kAppsOwnPage && registry_.WebOwner(contact.host) == nullptr)
-        opened.kind = Opened::kAnyones;
       if (opened.kind != Opened::kAppsOwnPage)
         return JudgeSharedLink(contact, *link, opened.target, lang, standalone);
+      apps_own_domain = true;  // paypal.me, x.com: not a look-alike of anyone, if not listed as official
     }
   }
   ContactVerdict v;
@@ -183,13 +182,14 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
         lookalike = registry_.NameLookalike(contact.handle);
       break;
   }
-  if (lookalike && lookalike->everyday && standalone) lookalike.reset();
+  if (lookalike && (apps_own_domain || (lookalike->everyday && standalone))) lookalike.reset();
   const UiTexts& ui = kb_.Ui(lang);
   auto text = [&](const std::string& key) { return kb_.UiText(lang, &UiTexts::contact_verdicts, key); };
   if (owner) {
     v.verdict = "official";
     v.brand = owner->id;
-    v.explanation = FillIn(FillIn(text("official"), "{brand}", owner->name), "{channel}", v.channel);
+    v.explanation = FillIn(FillIn(text("official"), "{brand}", owner->name), "{channel}",
+                           kb_.UiText(lang, &UiTexts::channels, v.channel));
   } else if (lookalike) {
     v.verdict = "lookalike";
     v.brand = lookalike->brand->id;
@@ -223,14 +223,16 @@ ContactVerdict ImpersonationCheck::JudgeSharedLink(const Contact& link,
   v.kind = std::string(ContactKindName(Contact::kUrl));
   v.value = link.value;
   if (v.verdict == "unknown") {
-    const Brand* app = kb_.FindBrand(shared.platform);
+    const Brand* app =
+        kb_.FindBrand(shared.platform);  // else the platform's name as a channel: "X (Twitter)"
     const std::string key = shared.opens == "page" || (shared.opens == "profile" && target.empty())
                                 ? "shared_page"
                             : shared.opens == "profile" ? "profile_link"
                             : target.empty()            ? "chat_link_anyone"
                                                         : "chat_link";
     std::string text = kb_.UiText(lang, &UiTexts::contact_verdicts, key);
-    v.explanation = FillIn(FillIn(text, "{app}", app ? app->name : shared.platform), "{target}", target);
+    std::string app_name = app ? app->name : kb_.UiText(lang, &UiTexts::channels, shared.platform);
+    v.explanation = FillIn(FillIn(text, "{app}", app_name), "{target}", target);
   }
   return v;
 }
