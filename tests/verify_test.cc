@@ -146,6 +146,16 @@ TEST(Verify, AnEverydayWordThatNamesABrandImitatesItOnlyBesideAScammersWord) {
   }
 }
 
+// A domain that holds two brands' names imitates the one named in full: the longer name.
+TEST(Verify, ADomainWithTwoBrandNamesImitatesTheLongerOne) {
+  for (auto [fake, brand] : std::vector<std::pair<const char*, const char*>>{
+           {"meta-mask-wallet.online", "metamask"}, {"info-live-binance.com", "binance"}}) {
+    ContactVerdict v = Verify(fake);
+    EXPECT_EQ(v.verdict, "lookalike") << fake;
+    EXPECT_EQ(v.brand, brand) << fake;
+  }
+}
+
 // The registry lists Binance's X handle but none on Telegram: "@binance" there may be Binance's own, so
 // it is unknown, not a look-alike; a disguised or longer name still is one.
 TEST(Verify, ABareBrandNameWhereNoHandleIsListedIsUnknown) {

@@ -186,14 +186,23 @@ std::optional<Lookalike> BrandRegistry::DomainLookalike(const HostParts& host) c
   for (const std::string& word : SplitWords(subdomains))
     if (auto it = tokens_.find(word); it != tokens_.end())
       if (auto l = Take(Found(it->second, word, name_part, "brand_in_subdomain", true), &everyday)) return l;
-  // 3. An official name with words added.
+  // 3. An official name with words added. The longest name found wins: "meta-mask-wallet" is MetaMask's.
+  std::optional<Lookalike> added;
+  size_t added_length = 0;
+  auto consider = [&](const Token& t, const std::string& token) {
+    Lookalike l = Found(t, token, name_part, "added_words", false);
+    bool better = !added || (added->everyday && !l.everyday) ||
+                  (added->everyday == l.everyday && token.size() > added_length);
+    if (better) added = l, added_length = token.size();
+  };
   for (const std::string& word : SplitWords(host.label))
-    if (auto it = tokens_.find(word); it != tokens_.end() && word != host.label)
-      if (auto l = Take(Found(it->second, word, name_part, "added_words", false), &everyday)) return l;
+    if (auto it = tokens_.find(word); it != tokens_.end() && word != host.label) consider(it->second, word);
   std::string joined = WithoutSeparators(host.label);
   for (const auto& [token, t] : tokens_)
     if (token.size() >= kMinInnerToken && joined != token && joined.find(token) != std::string::npos)
-      if (auto l = Take(Found(t, token, name_part, "added_words", false), &everyday)) return l;
+      consider(t, token);
+  if (added)
+    if (auto l = Take(*added, &everyday)) return l;
   // 4. The same name under another suffix. A name of one or two letters (wa.me, t.me, g.co) is an
   //    abbreviation others use too: wa.gov is Washington State's, t.co is X's link shortener.
   if (auto it = official_labels_.find(host.label);
