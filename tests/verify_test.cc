@@ -146,6 +146,19 @@ TEST(Verify, AnEverydayWordThatNamesABrandImitatesItOnlyBesideAScammersWord) {
   }
 }
 
+// nhs.uk is itself a public suffix, whose every host is an NHS organisation's; its name still makes
+// look-alikes.
+TEST(Verify, ABrandThatOwnsAPublicSuffixOwnsEveryHostUnderIt) {
+  for (const char* own : {"https://www.nhs.uk/conditions/", "https://111.nhs.uk"}) {
+    ContactVerdict v = Verify(own);
+    EXPECT_EQ(v.verdict, "official") << own;
+    EXPECT_EQ(v.brand, "nhs") << own;
+  }
+  ContactVerdict v = Verify("https://nhs-covid-pass.com");
+  EXPECT_EQ(v.verdict, "lookalike");
+  EXPECT_EQ(v.brand, "nhs");
+}
+
 // A domain that holds two brands' names imitates the one named in full: the longer name.
 TEST(Verify, ADomainWithTwoBrandNamesImitatesTheLongerOne) {
   for (auto [fake, brand] : std::vector<std::pair<const char*, const char*>>{

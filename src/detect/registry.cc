@@ -74,7 +74,11 @@ BrandRegistry::BrandRegistry(const KnowledgeBase& kb) : kb_(kb) {
     for (const auto* list : {&b.web_domains, &b.email_domains}) {
       for (const std::string& domain : *list) {
         HostParts parts;
-        if (!ParseHost(domain, &parts) || parts.label.empty()) continue;
+        if (!ParseHost(domain, &parts) || parts.label.empty()) {
+          // A domain that is itself a public suffix (nhs.uk): its first part is the name.
+          parts = HostParts{};
+          parts.label = domain.substr(0, domain.find('.'));
+        }
         Token token{&b, domain};
         std::string label = WithoutSeparators(parts.label);
         token.is_name = label == WithoutSeparators(b.id) ||
