@@ -128,6 +128,8 @@ class Analyzer::Impl {
     return report;
   }
 
+  static bool IsLink(const ContactVerdict& c) { return c.kind == "url" || c.kind == "domain"; }
+
   // A flag whose phrase is about a link (flags.yaml: needs_unofficial_link) goes when every link its
   // evidence touches is official: the phrase then describes the brand's own notice.
   void DropFlagsAboutOfficialLinks(const std::vector<ContactVerdict>& contacts, Findings* findings) const {
@@ -137,8 +139,7 @@ class Analyzer::Impl {
       bool any_link = false, all_official = true;
       for (const Evidence& e : hit->evidence)
         for (const ContactVerdict& c : contacts) {
-          bool link = c.kind == "url" || c.kind == "domain";
-          if (!link || c.field != e.field || c.end <= e.start || e.end <= c.start) continue;
+          if (!IsLink(c) || c.field != e.field || c.end <= e.start || e.end <= c.start) continue;
           any_link = true;
           all_official = all_official && c.verdict == "official";
         }
@@ -263,9 +264,8 @@ class Analyzer::Impl {
     for (const ContactVerdict& c : contacts) {
       if (c.field == Field::kFrom) continue;
       if (c.verdict != "official") return false;
-      bool link = c.kind == "url" || c.kind == "domain";
-      if (link && CarriesAnotherAddress(c.value)) return false;
-      any_link = any_link || link;
+      if (IsLink(c) && CarriesAnotherAddress(c.value)) return false;
+      any_link = any_link || IsLink(c);
     }
     return any_link;
   }

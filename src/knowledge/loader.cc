@@ -341,9 +341,8 @@ void ParsePolicy(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
     for (const auto& kv : words)
       for (const std::string& w : r.Strings(words, kv.first.as<std::string>())) kb->channel_words.insert(w);
   }
-  for (const char* key : {"everyday_names", "lookalike_words"})
-    for (const std::string& w : r.Strings(doc, key))
-      (std::string_view(key) == "everyday_names" ? kb->everyday_names : kb->lookalike_words).insert(w);
+  for (const std::string& w : r.Strings(doc, "everyday_names")) kb->everyday_names.insert(w);
+  for (const std::string& w : r.Strings(doc, "lookalike_words")) kb->lookalike_words.insert(w);
   if (YAML::Node links = doc["shared_links"]; links.IsDefined()) {
     if (!links.IsSequence()) r.Fail(links, "'shared_links' must be a list of {domain, opens, platform, ...}");
     for (const auto& l : links) {
