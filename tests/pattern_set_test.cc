@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 namespace redflag {
 namespace {
 
@@ -40,6 +43,43 @@ TEST(PatternSet, AnywhereMatchesInsideWords) {
   set.Add("ups");
   ASSERT_TRUE(set.Compile().ok());
   EXPECT_EQ(Quotes(set, "groups"), std::vector<std::string>{"ups"});
+}
+
+std::vector<std::string> CachedDatabases(const std::filesystem::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+TEST(PatternSet, TheCacheKeepsOnlyTheMostRecentlyUsedDatabases) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::path(::testing::TempDir()) / "redflag-pattern-cache";
+  fs::remove_all(dir);
+  auto compile = [&](const std::string& regex) {
+    PatternSet set;
+    set.Add(regex);
+    ASSERT_TRUE(set.Compile(dir.string()).ok());
+    EXPECT_EQ(Quotes(set, "say " + regex), std::vector<std::string>{regex});  // a loaded database still works
+  };
+  compile("first");
+  ASSERT_EQ(CachedDatabases(dir).size(), 1u);
+  std::string first = CachedDatabases(dir)[0];
+  fs::create_directories(dir / "not-ours");
+  std::ofstream(dir / "notes.txt") << "left alone";
+  // Each new set of patterns adds a database; the oldest go once there are more than the bound,
+  // except one used again in between, and files the cache did not write.
+  for (size_t i = 0; i < PatternSet::kCachedDatabases + 2; ++i) {
+    compile("pattern" + std::to_string(i));
+    compile("first");  // loaded from the cache: counts as used
+  }
+  std::vector<std::string> left = CachedDatabases(dir);
+  EXPECT_EQ(left.size(), PatternSet::kCachedDatabases + 2);  // the bound, the folder and the note
+  EXPECT_NE(std::find(left.begin(), left.end(), first), left.end());
+  EXPECT_NE(std::find(left.begin(), left.end(), "notes.txt"), left.end());
+  EXPECT_NE(std::find(left.begin(), left.end(), "not-ours"), left.end());
+  fs::remove_all(dir);
 }
 
 }  // namespace

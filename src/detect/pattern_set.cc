@@ -100,7 +100,26 @@ hs_database_t* LoadCached(const std::filesystem::path& file) {
   std::string data = bytes.str();
   hs_database_t* db = nullptr;
   if (hs_deserialize_database(data.data(), data.size(), &db) != HS_SUCCESS) return nullptr;
+  std::error_code ec;  // marks it as used, so pruning keeps it
+  std::filesystem::last_write_time(file, std::filesystem::file_time_type::clock::now(), ec);
   return db;
+}
+
+// Each knowledge base or Vectorscan version leaves a database of about 10 MB; without a bound an
+// upgraded install, or anyone editing the patterns, fills the disk. Keeps the most recently used.
+void PruneCache(const std::filesystem::path& dir, size_t keep) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<fs::file_time_type, fs::path>> files;
+  std::error_code ec;
+  for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+    std::string name = e.path().filename().string();
+    if (!name.starts_with("patterns-") || !name.ends_with(".hsdb")) continue;
+    fs::file_time_type used = e.last_write_time(ec);
+    if (!ec) files.emplace_back(used, e.path());
+  }
+  if (files.size() <= keep) return;
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (size_t i = keep; i < files.size(); ++i) fs::remove(files[i].second, ec);
 }
 
 // Written to a temporary file and renamed, so readers never see half a file.
@@ -229,7 +248,10 @@ Status PatternSet::Compile(const std::string& cache_dir) {
     hs_free_compile_error(error);
     return InvalidArgument(index >= 0 ? "pattern " + std::to_string(index) + ": " + message : message);
   }
-  if (!cached.empty() && !std::filesystem::exists(cached)) StoreCached(cached, database_);
+  if (!cached.empty() && !std::filesystem::exists(cached)) {
+    StoreCached(cached, database_);
+    PruneCache(cached.parent_path(), kCachedDatabases);
+  }
   if (hs_alloc_scratch(database_, &prototype_) != HS_SUCCESS)
     return Internal("cannot allocate Vectorscan scratch space");
   twins_.resize(regexes_.size());

@@ -56,7 +56,9 @@ class PatternSet {
   // Compiling a large set takes seconds, so with a `cache_dir` the compiled
   // database is kept there, keyed on the patterns, the Vectorscan version and
   // this CPU, and reused; a cache file that does not fit is compiled anew.
+  // The cache keeps the kCachedDatabases most recently used databases.
   Status Compile(const std::string& cache_dir = "");
+  static constexpr size_t kCachedDatabases = 8;  // about 10 MB each
   // Compiles every RE2 twin now, on `threads` threads, instead of on first use.
   void CompileSpanFinders(unsigned threads) const;
   // Checks one regex on its own with both engines; "" when it compiles, else the reason.
