@@ -1,7 +1,11 @@
 // The command line, run as a user runs it: exit codes, formats, bad input.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <csignal>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "test_support.h"
@@ -121,6 +125,84 @@ TEST(Cli, ScanKeepsOrderAndReportsBadLines) {
   EXPECT_EQ(lines[5]["id"], "f");
   EXPECT_EQ(lines[5]["verdict"], "no_red_flags");
   EXPECT_THAT(err, HasSubstr("scanned 6 messages"));
+}
+
+// `redflag scan -` fed through a pipe that stays open, as a live feed is: writes lines in,
+// reads reports out.
+class LiveScan {
+ public:
+  LiveScan() {
+    int in[2], out[2];
+    if (::pipe(in) != 0 || ::pipe(out) != 0) return;
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::dup2(in[0], 0);
+      ::dup2(out[1], 1);
+      for (int fd : {in[0], in[1], out[0], out[1]}) ::close(fd);
+      ::setenv("REDFLAG_CACHE_DIR", REDFLAG_TEST_CACHE, 1);
+      ::execl(REDFLAG_BINARY, REDFLAG_BINARY, "scan", "--quiet", "--compact", "-",
+              static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(in[0]);
+    ::close(out[1]);
+    to_ = in[1];
+    from_ = out[0];
+  }
+  ~LiveScan() {
+    Close();
+    if (from_ >= 0) ::close(from_);
+    if (pid_ > 0) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+  }
+  bool started() const { return pid_ > 0 && to_ >= 0; }
+  void Write(const std::string& line) {
+    ASSERT_EQ(::write(to_, line.data(), line.size()), static_cast<ssize_t>(line.size()));
+  }
+  void Close() {
+    if (to_ >= 0) ::close(to_);
+    to_ = -1;
+  }
+  // The next line of output; "" when none comes within `seconds` (a guard against a hang, not a timing).
+  std::string ReadLine(int seconds) {
+    for (;;) {
+      if (size_t end = buffer_.find('\n'); end != std::string::npos) {
+        std::string line = buffer_.substr(0, end);
+        buffer_.erase(0, end + 1);
+        return line;
+      }
+      pollfd p{from_, POLLIN, 0};
+      if (::poll(&p, 1, seconds * 1000) <= 0) return "";
+      char chunk[4096];
+      ssize_t n = ::read(from_, chunk, sizeof(chunk));
+      if (n <= 0) return "";
+      buffer_.append(chunk, static_cast<size_t>(n));
+    }
+  }
+
+ private:
+  pid_t pid_ = -1;
+  int to_ = -1, from_ = -1;
+  std::string buffer_;
+};
+
+// A feed that pauses gets each report when its line has come, not after a batch fills or the feed ends.
+TEST(Cli, ScanAnswersALiveFeedLineByLine) {
+  LiveScan scan;
+  ASSERT_TRUE(scan.started());
+  scan.Write("{\"id\": \"first\", \"text\": \"see you at 5\"}\n");
+  std::string first = scan.ReadLine(120);
+  ASSERT_FALSE(first.empty()) << "no report while the feed stays open";
+  EXPECT_EQ(nlohmann::json::parse(first)["id"], "first");
+  scan.Write("{\"id\": \"second\", \"text\": \"I sent you a code by mistake, send it back now\"}\n");
+  std::string second = scan.ReadLine(120);
+  ASSERT_FALSE(second.empty());
+  EXPECT_EQ(nlohmann::json::parse(second)["id"], "second");
+  EXPECT_EQ(nlohmann::json::parse(second)["verdict"], "scam");
+  scan.Close();
+  EXPECT_EQ(scan.ReadLine(120), "");  // the end of the feed ends the output
 }
 
 TEST(Cli, ScanWithThreadsGivesTheSameOutput) {

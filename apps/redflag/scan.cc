@@ -75,6 +75,8 @@ int RunScan(const ScanOptions& o) {
   for (bool more = true; more;) {
     batch.clear();
     while (batch.size() < kBatchLines) {
+      // A live stream that has gone quiet gets the reports of what came so far, not a wait for a full batch.
+      if (!batch.empty() && !reader.LineReady()) break;
       Item item;
       if (!reader.Next(&item.line, &item.too_long)) {
         more = false;
@@ -99,6 +101,7 @@ int RunScan(const ScanOptions& o) {
       std::cout << item.output << '\n';
       ++counts[item.verdict.empty() ? "error" : item.verdict];
     }
+    std::cout.flush();  // a batch's reports go out together, whoever reads them
     total += batch.size();
     if (progress) {
       double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -2,18 +2,45 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
+#include <cstring>
+
 namespace redflag {
+
+// Takes what the stream has already read, never more: asking for a full block would wait on a pipe
+// until 64 KiB arrive, and hold back the lines of a live stream.
+bool LineReader::Refill() {
+  std::streambuf* buf = in_.rdbuf();
+  begin_ = end_ = 0;
+  if (buf->sgetc() == std::char_traits<char>::eof()) return false;  // reads once if need be
+  std::streamsize ready =
+      std::clamp<std::streamsize>(buf->in_avail(), 1, static_cast<std::streamsize>(buffer_.size()));
+  end_ = static_cast<size_t>(buf->sgetn(buffer_.data(), ready));
+  return end_ > 0;
+}
+
+bool LineReader::LineReady() const {
+  if (std::memchr(buffer_.data() + begin_, '\n', end_ - begin_) != nullptr) return true;
+  return in_.rdbuf()->in_avail() > 0;
+}
 
 bool LineReader::Next(std::string* line, bool* too_long) {
   line->clear();
   *too_long = false;
-  std::streambuf* buf = in_.rdbuf();
   bool any = false;
-  for (int c = buf->sbumpc(); c != std::char_traits<char>::eof(); c = buf->sbumpc()) {
+  while (begin_ < end_ || Refill()) {
     any = true;
-    if (c == '\n') break;
-    if (line->size() < max_) line->push_back(static_cast<char>(c));
-    else *too_long = true;
+    const char* start = buffer_.data() + begin_;
+    const auto* newline = static_cast<const char*>(std::memchr(start, '\n', end_ - begin_));
+    size_t length = newline ? static_cast<size_t>(newline - start) : end_ - begin_;
+    size_t room = max_ - std::min(max_, line->size());
+    if (length > room) *too_long = true;
+    line->append(start, std::min(length, room));
+    begin_ += length;
+    if (newline) {
+      ++begin_;
+      break;
+    }
   }
   if (!any) return false;
   if (!line->empty() && line->back() == '\r') line->pop_back();

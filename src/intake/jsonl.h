@@ -26,12 +26,21 @@ class LineReader {
   LineReader(std::istream& in, size_t max_line_bytes) : in_(in), max_(max_line_bytes) {}
   // False at the end of input. `too_long` is set when the line was over the limit.
   bool Next(std::string* line, bool* too_long);
+  // Whether Next() can go on without waiting for the input: a whole line is buffered, or the stream
+  // has bytes ready. False on a live stream that has gone quiet.
+  bool LineReady() const;
   size_t line_number() const { return line_number_; }
 
  private:
+  bool Refill();  // false at the end of input
+
   std::istream& in_;
   size_t max_;
   size_t line_number_ = 0;
+  // Read in blocks and cut at each newline with memchr: a byte at a time through
+  // the stream buffer cost as much as parsing the JSON.
+  std::string buffer_ = std::string(64 << 10, '\0');
+  size_t begin_ = 0, end_ = 0;  // the unread part of buffer_
 };
 
 class JsonlParser {
