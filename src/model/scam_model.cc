@@ -42,11 +42,10 @@ StatusOr<std::unique_ptr<ScamModel>> ScamModel::Load(std::string_view weights, s
     return InvalidArgument("the scam model's weights are " + std::to_string(weights.size()) + " bytes, not the " +
                            std::to_string(2 * count) + " that 2^" + std::to_string(spec.bits) + " features need");
   model->weights_.resize(count);
+  model->weight_scale_ = weight_scale;
   const auto* bytes = reinterpret_cast<const unsigned char*>(weights.data());
-  for (size_t i = 0; i < count; ++i) {
-    auto q = static_cast<int16_t>(static_cast<uint16_t>(bytes[2 * i] | (bytes[2 * i + 1] << 8)));
-    model->weights_[i] = static_cast<float>(q * weight_scale);
-  }
+  for (size_t i = 0; i < count; ++i)
+    model->weights_[i] = static_cast<int16_t>(static_cast<uint16_t>(bytes[2 * i] | (bytes[2 * i + 1] << 8)));
   return model;
 }
 
@@ -87,7 +86,7 @@ ModelScore ScamModel::Score(const std::vector<ModelWord>& words) const {
   score.push.assign(words.size(), 0.0f);
   double total = 0;
   for (const FeatureOccurrence& f : features) {
-    double push = weights_[f.index] * f.value;
+    double push = weight_scale_ * weights_[f.index] * f.value;
     total += push;
     if (f.word == f.other_word) {
       score.push[f.word] += static_cast<float>(push);
