@@ -36,6 +36,16 @@ TEST(Contacts, DefangedLinks) {
   EXPECT_EQ(c[1].host.registrable, "bad.top");
 }
 
+TEST(Contacts, AppLinksAreLinks) {
+  auto c = ExtractFrom(
+      "Click and join us, whatsapp://chat/?code=kggdbfgvo337hx6um. Or tg://resolve?domain=crypto_vip");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].value, "whatsapp://chat/?code=kggdbfgvo337hx6um");  // whole, with its code
+  EXPECT_EQ(c[0].host.host, "chat.whatsapp.com");
+  EXPECT_EQ(c[1].value, "tg://resolve?domain=crypto_vip");
+  EXPECT_EQ(c[1].host.host, "t.me");
+}
+
 TEST(Contacts, EmailIsNotAlsoADomain) {
   auto c = ExtractFrom("Write to security@whatsapp-support-team.com today");
   ASSERT_EQ(c.size(), 1u);

@@ -26,6 +26,28 @@ TEST(ParseHost, UndoesDefanging) {
   EXPECT_EQ(p.registrable, "example.top");
 }
 
+// whatsapp:// and tg:// links open the apps; each is read as the web link that opens the same chat or group.
+TEST(ParseHost, AnAppLinkIsReadAsTheWebLinkItEquals) {
+  HostParts p;
+  ASSERT_TRUE(ParseHost("whatsapp://chat/?code=KGGDbfgVo337hX6um", &p));
+  EXPECT_EQ(p.host, "chat.whatsapp.com");
+  EXPECT_EQ(p.path, "/kggdbfgvo337hx6um");
+  EXPECT_TRUE(p.has_scheme);
+  ASSERT_TRUE(ParseHost("WhatsApp://chat/join/?code=Ab12&nkdc=x", &p));
+  EXPECT_EQ(p.host, "chat.whatsapp.com");
+  EXPECT_EQ(p.path, "/ab12");  // the next parameter is not part of the code
+  ASSERT_TRUE(ParseHost("whatsapp://send?phone=14155550100&text=hi", &p));
+  EXPECT_EQ(p.host, "wa.me");
+  EXPECT_EQ(p.path, "/14155550100");
+  ASSERT_TRUE(ParseHost("tg://resolve?domain=binance_help_desk", &p));
+  EXPECT_EQ(p.host, "t.me");
+  EXPECT_EQ(p.path, "/binance_help_desk");
+  ASSERT_TRUE(ParseHost("tg://join?invite=AbCdEf", &p));
+  EXPECT_EQ(p.path, "/+abcdef");
+  EXPECT_FALSE(ParseHost("whatsapp://app", &p));  // opens the app, no chat: no host to judge
+  EXPECT_FALSE(ParseHost("tg://settings", &p));
+}
+
 TEST(ParseHost, UserInfoDoesNotHideTheRealHost) {
   HostParts p;
   ASSERT_TRUE(ParseHost("https://whatsapp.com@evil.top/login", &p));

@@ -102,6 +102,20 @@ TEST(Verify, AProfileLinkIsJudgedByTheAccountItOpens) {
     EXPECT_EQ(Verify(own).verdict, "official") << own;
 }
 
+// An app link is judged as the web link it equals: a group invitation anyone can make, a chat with a number,
+// an account whose name imitates a brand.
+TEST(Verify, AnAppLinkIsJudgedAsTheWebLinkItEquals) {
+  ContactVerdict v = Verify("whatsapp://chat/?code=KGGDbfgVo337hX6um");
+  EXPECT_EQ(v.verdict, "unknown");
+  EXPECT_NE(v.explanation.find("anyone can make"), std::string::npos) << v.explanation;
+  v = Verify("whatsapp://send?phone=14155550100");
+  EXPECT_EQ(v.verdict, "unknown");
+  EXPECT_NE(v.explanation.find("+14155550100"), std::string::npos) << v.explanation;
+  v = Verify("tg://resolve?domain=binance_help_desk");
+  EXPECT_EQ(v.verdict, "lookalike");
+  EXPECT_EQ(v.brand, "binance");
+}
+
 // A redirect opens the address in its query, so that address is what is judged.
 TEST(Verify, ARedirectIsJudgedByTheAddressItOpens) {
   ContactVerdict v = Verify("https://www.google.com/url?q=https://evil-login.top/x&sa=D");

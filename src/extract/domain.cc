@@ -33,6 +33,35 @@ bool IsIpv4(std::string_view host) {
   return dots == 3;
 }
 
+// Links to an app rather than a website: "whatsapp://chat/?code=..." opens the same group invitation as
+// "https://chat.whatsapp.com/...". Scammers write the app's form so that link checks and previews miss it;
+// each is read as the web link it equals, and judged like it. Formats: WhatsApp's "click to chat" and
+// group invite links (faq.whatsapp.com), Telegram's deep links (core.telegram.org/api/links).
+struct AppLink {
+  std::string_view prefix;  // lower case, after de-fanging
+  std::string_view web;     // what the rest of the link is appended to
+  std::string_view stop;    // the characters that end the rest: the next query parameter
+};
+constexpr AppLink kAppLinks[] = {
+    {"whatsapp://chat/?code=", "https://chat.whatsapp.com/", "&#"},
+    {"whatsapp://chat/join/?code=", "https://chat.whatsapp.com/", "&#"},
+    {"whatsapp://send/?phone=", "https://wa.me/", "&#"},
+    {"whatsapp://send?phone=", "https://wa.me/", "&#"},
+    {"tg://resolve?domain=", "https://t.me/", "&#"},
+    {"tg://join?invite=", "https://t.me/+", "&#"},
+};
+
+// `s` rewritten as the web link it equals; unchanged when it is no app link.
+void AppLinkAsWebLink(std::string* s) {
+  for (const AppLink& a : kAppLinks) {
+    if (!s->starts_with(a.prefix)) continue;
+    std::string rest = s->substr(a.prefix.size());
+    rest = rest.substr(0, rest.find_first_of(a.stop));
+    *s = std::string(a.web) + rest;
+    return;
+  }
+}
+
 }  // namespace
 
 std::string RedirectTarget(const HostParts& parts) {
@@ -84,6 +113,7 @@ bool ParseHost(std::string_view link, HostParts* parts) {
   for (auto [from, to] : {std::pair{"[.]", "."}, {"(.)", "."}, {"[dot]", "."}, {"(dot)", "."},
                           {"[:]", ":"}, {"hxxp", "http"}})
     ReplaceAll(&s, from, to);
+  AppLinkAsWebLink(&s);
   *parts = HostParts{};
   if (auto scheme = s.find("://"); scheme != std::string::npos && scheme <= 8) {
     s.erase(0, scheme + 3);
