@@ -205,6 +205,36 @@ TEST(Cli, ScanAnswersALiveFeedLineByLine) {
   EXPECT_EQ(scan.ReadLine(120), "");  // the end of the feed ends the output
 }
 
+// bench runs what scan runs, from memory, and says how fast: the first pass apart, then each message's time.
+TEST(Cli, BenchTimesThePipelineAndNamesTheLinesThatFailed) {
+  std::string input =
+      "{\"id\": 1, \"text\": \"see you at 5\"}\n"
+      "{\"id\": 2, \"text\": \"I sent you a code by mistake, send it back now\"}\n"
+      "not json\n"
+      "\n"
+      "{\"id\": 4, \"text\": \"Your parcel is on hold, pay the fee at https://dhl-fee.top/pay\"}\n";
+  std::string out, err;
+  ASSERT_EQ(RunCli("bench --passes 3 --threads 2 --format json -", input, &out, &err), 0) << err;
+  auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["messages"], 4);
+  EXPECT_EQ(j["failed_lines"], nlohmann::json::array({3}));
+  EXPECT_EQ(j["passes"], 3);
+  EXPECT_GT(j["first_pass"]["messages_per_second"].get<double>(), 0);
+  EXPECT_GT(j["steady"]["messages_per_second"].get<double>(), 0);
+  const auto& us = j["steady"]["micros"];
+  EXPECT_GT(us["p50"].get<double>(), 0);
+  EXPECT_LE(us["p50"].get<double>(), us["p90"].get<double>());
+  EXPECT_LE(us["p90"].get<double>(), us["p99"].get<double>());
+  EXPECT_LE(us["p99"].get<double>(), us["max"].get<double>());
+  ASSERT_EQ(RunCli("bench --passes 2 -", input, &out, &err), 0) << err;
+  EXPECT_THAT(out, HasSubstr("4 messages (1 failed on the way, not JSON or refused; lines 3)"));
+  EXPECT_THAT(out, HasSubstr("later passes: "));
+  EXPECT_EQ(RunCli("bench -", "\n", &out, &err), 3);
+  EXPECT_THAT(err, HasSubstr("holds no messages"));
+  EXPECT_EQ(RunCli("bench --max-messages 2 -", input, &out, &err), 3);
+  EXPECT_THAT(err, HasSubstr("more than 2 messages"));
+}
+
 TEST(Cli, ScanWithThreadsGivesTheSameOutput) {
   std::string input;
   for (int i = 0; i < 300; ++i)

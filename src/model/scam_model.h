@@ -60,7 +60,7 @@ class ScamModel {
  private:
   ScamModel() = default;
   FeatureSpec spec_;
-  std::vector<int16_t> weights_;  // per hashed feature, quantised: 2^bits of them stay in cache
+  std::vector<int16_t> weights_;  // per hashed feature, as stored: half the cache footprint of floats
   double weight_scale_ = 1;       // what turns a quantised weight back into a real one
   double bias_ = 0;
   double scale_ = 1, offset_ = 0;  // Platt scaling, fitted on dev
