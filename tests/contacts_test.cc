@@ -66,6 +66,14 @@ TEST(Contacts, CodesAndAmountsAreNotPhoneNumbers) {
     auto c = ExtractFrom(text);
     EXPECT_TRUE(c.empty()) << text << " gave " << c[0].value;
   }
+  // A range of round sums is no number, even where its digits are a possible length for a local one.
+  for (const char* region : {"GB", "US", "PK"}) {
+    auto c = ExtractFrom("Earn 700-3000 per day or 1500-2500 a week", region);
+    EXPECT_TRUE(c.empty()) << region << " gave " << c[0].value;
+  }
+  auto c = ExtractFrom("call 555-0100 or 800-1234", "US");  // local numbers written the same way stay numbers
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].value, "555-0100");
 }
 
 TEST(Contacts, Handles) {

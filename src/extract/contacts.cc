@@ -37,6 +37,17 @@ uint32_t CutHandle(std::string_view text, uint32_t start, uint32_t end) {
   return static_cast<uint32_t>(at);
 }
 
+// "700-3000", "1500-2500": a range of round sums ("earn 700-3000 per day"), not a local number, though
+// libphonenumber finds the digits a possible length for many countries. Local numbers rarely end in 00 twice.
+bool IsRangeOfRoundSums(std::string_view written) {
+  size_t dash = written.find('-');
+  if (dash == std::string_view::npos || written.find_first_not_of("0123456789-") != std::string_view::npos ||
+      written.find('-', dash + 1) != std::string_view::npos)
+    return false;
+  std::string_view low = written.substr(0, dash), high = written.substr(dash + 1);
+  return low.size() >= 3 && high.size() >= 3 && low.ends_with("00") && high.ends_with("00");
+}
+
 }  // namespace
 
 std::string_view ContactKindName(Contact::Kind kind) {
@@ -129,7 +140,7 @@ std::vector<Contact> ContactExtractor::Extract(std::string_view text, const std:
         c.kind = Contact::kHandle;
         c.handle = std::string(value.substr(1));
       } else {
-        if (std::isdigit(static_cast<unsigned char>(before))) continue;
+        if (std::isdigit(static_cast<unsigned char>(before)) || IsRangeOfRoundSums(value)) continue;
         c.kind = Contact::kPhone;
         c.phone = NormalizePhone(value, region);
         if (c.phone.empty()) continue;
