@@ -219,6 +219,7 @@ TEST(Cli, BenchTimesThePipelineAndNamesTheLinesThatFailed) {
   EXPECT_EQ(j["messages"], 4);
   EXPECT_EQ(j["failed_lines"], nlohmann::json::array({3}));
   EXPECT_EQ(j["passes"], 3);
+  EXPECT_GT(j["report_bytes"].get<size_t>(), 3 * 200u);  // three reports of some hundred bytes each
   EXPECT_GT(j["first_pass"]["messages_per_second"].get<double>(), 0);
   EXPECT_GT(j["steady"]["messages_per_second"].get<double>(), 0);
   const auto& us = j["steady"]["micros"];
