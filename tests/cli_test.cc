@@ -127,11 +127,11 @@ TEST(Cli, ScanKeepsOrderAndReportsBadLines) {
   EXPECT_THAT(err, HasSubstr("scanned 6 messages"));
 }
 
-// `redflag scan -` fed through a pipe that stays open, as a live feed is: writes lines in,
-// reads reports out.
-class LiveScan {
+// `redflag scan -` (or another command that reads a feed) behind a pipe that stays open, as a live
+// feed is: writes lines in, reads answers out.
+class LiveFeed {
  public:
-  LiveScan() {
+  explicit LiveFeed(std::vector<const char*> args = {"scan", "--quiet", "--compact", "-"}) {
     int in[2], out[2];
     if (::pipe(in) != 0 || ::pipe(out) != 0) return;
     pid_ = ::fork();
@@ -140,8 +140,10 @@ class LiveScan {
       ::dup2(out[1], 1);
       for (int fd : {in[0], in[1], out[0], out[1]}) ::close(fd);
       ::setenv("REDFLAG_CACHE_DIR", REDFLAG_TEST_CACHE, 1);
-      ::execl(REDFLAG_BINARY, REDFLAG_BINARY, "scan", "--quiet", "--compact", "-",
-              static_cast<char*>(nullptr));
+      std::vector<char*> argv{const_cast<char*>(REDFLAG_BINARY)};
+      for (const char* a : args) argv.push_back(const_cast<char*>(a));
+      argv.push_back(nullptr);
+      ::execv(REDFLAG_BINARY, argv.data());
       ::_exit(127);
     }
     ::close(in[0]);
@@ -149,7 +151,7 @@ class LiveScan {
     to_ = in[1];
     from_ = out[0];
   }
-  ~LiveScan() {
+  ~LiveFeed() {
     Close();
     if (from_ >= 0) ::close(from_);
     if (pid_ > 0) {
@@ -190,7 +192,7 @@ class LiveScan {
 
 // A feed that pauses gets each report when its line has come, not after a batch fills or the feed ends.
 TEST(Cli, ScanAnswersALiveFeedLineByLine) {
-  LiveScan scan;
+  LiveFeed scan;
   ASSERT_TRUE(scan.started());
   scan.Write("{\"id\": \"first\", \"text\": \"see you at 5\"}\n");
   std::string first = scan.ReadLine(120);
@@ -203,6 +205,20 @@ TEST(Cli, ScanAnswersALiveFeedLineByLine) {
   EXPECT_EQ(nlohmann::json::parse(second)["verdict"], "scam");
   scan.Close();
   EXPECT_EQ(scan.ReadLine(120), "");  // the end of the feed ends the output
+}
+
+// verify --each on a live feed of domains (a certificate log, say) answers each line as it comes.
+TEST(Cli, VerifyEachAnswersALiveFeedLineByLine) {
+  LiveFeed verify({"verify", "--quiet", "--each", "-"});
+  ASSERT_TRUE(verify.started());
+  verify.Write("binance-login-verify.top\n");
+  std::string first = verify.ReadLine(120);
+  ASSERT_FALSE(first.empty()) << "no answer while the feed stays open";
+  EXPECT_EQ(nlohmann::json::parse(first)["verdict"], "lookalike");
+  verify.Write("paypal.com\n");
+  std::string second = verify.ReadLine(120);
+  ASSERT_FALSE(second.empty());
+  EXPECT_EQ(nlohmann::json::parse(second)["verdict"], "official");
 }
 
 // bench runs what scan runs, from memory, and says how fast: the first pass apart, then each message's time.

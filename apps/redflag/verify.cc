@@ -51,6 +51,7 @@ int VerifyEach(const Analyzer& analyzer, const VerifyOptions& o) {
       std::cout << ErrorLine("", number, code, v.status().message()) << '\n';
       ++counts["error"];
     }
+    if (!reader.LineReady()) std::cout.flush();  // a live feed gone quiet gets its answers now
   }
   std::cout.flush();
   if (!o.quiet)
