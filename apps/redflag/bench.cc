@@ -13,7 +13,6 @@
 
 #include "common.h"
 #include "intake/jsonl.h"
-#include "report/report_json.h"
 
 namespace redflag::cli {
 namespace {
@@ -38,7 +37,7 @@ struct Line {
 // One pass over every line on `threads` threads: its wall time, and each message's time when asked.
 struct Pass {
   double seconds = 0;
-  size_t report_bytes = 0;
+  size_t report_bytes = 0;     // error lines too, as scan writes them
   std::vector<size_t> failed;  // lines that failed on the way (not JSON, a message the engine refuses)
 };
 
@@ -51,13 +50,9 @@ Pass RunPass(const Analyzer& analyzer, const BenchOptions& o, const std::vector<
     JsonlParser parser;
     for (size_t i; (i = next.fetch_add(1)) < lines.size();) {
       Clock::time_point start = Clock::now();
-      auto record = parser.Parse(lines[i].text);
-      auto report = record.ok() ? analyzer.Analyze(record->message) : StatusOr<Report>(record.status());
-      if (report.ok())
-        report_bytes +=
-            ReportJson(*report, /*pretty=*/false, {&record->id, lines[i].number, o.compact}).size();
-      else
-        failed[t].push_back(lines[i].number);
+      std::string verdict;
+      report_bytes += ScanLine(analyzer, &parser, lines[i].text, lines[i].number, o.compact, &verdict).size();
+      if (verdict.empty()) failed[t].push_back(lines[i].number);
       if (micros)
         per_thread[t].push_back(std::chrono::duration<float, std::micro>(Clock::now() - start).count());
     }

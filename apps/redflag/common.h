@@ -3,11 +3,11 @@
 #define REDFLAG_APPS_COMMON_H_
 
 #include <CLI/CLI.hpp>
-
 #include <fstream>
 #include <memory>
 #include <string>
 
+#include "intake/jsonl.h"
 #include "redflag/analyzer.h"
 
 namespace redflag::cli {
@@ -47,6 +47,11 @@ std::istream* OpenInput(const std::string& path, std::ifstream* file, int* exit_
 // The JSON line that stands for an input line that failed (scan, verify --each):
 // {"line", "id"?, "error": {"code", "message"}}; the message names the line.
 std::string ErrorLine(const std::string& id, size_t line, const std::string& code, const std::string& message);
+
+// One JSON line of `scan` through the engine (also timed by `bench`): its report line, or an error line
+// that names the line. `verdict` is set for a report and left as it is for an error.
+std::string ScanLine(const Analyzer& analyzer, JsonlParser* parser, const std::string& line, size_t number,
+                     bool compact, std::string* verdict);
 
 // Reads a whole file ("-" = standard input), at most `limit` bytes.
 StatusOr<std::string> ReadInput(const std::string& path, size_t limit);

@@ -33,24 +33,12 @@ struct Item {
 };
 
 void Process(const Analyzer& analyzer, const ScanOptions& o, Item* item, JsonlParser* parser) {
-  size_t max_bytes = o.engine.max_bytes;
   if (item->too_long) {
-    item->output = ErrorLine("", item->number, "too_large", "over the limit of " + std::to_string(max_bytes * 2) + " bytes");
+    item->output = ErrorLine("", item->number, "too_large",
+                             "over the limit of " + std::to_string(o.engine.max_bytes * 2) + " bytes");
     return;
   }
-  auto record = parser->Parse(item->line);
-  if (!record.ok()) {
-    item->output = ErrorLine("", item->number, "invalid_line", record.status().message());
-    return;
-  }
-  auto report = analyzer.Analyze(record->message);
-  if (!report.ok()) {
-    std::string code = report.status().code() == StatusCode::kTooLarge ? "too_large" : "invalid_message";
-    item->output = ErrorLine(record->id, item->number, code, report.status().message());
-    return;
-  }
-  item->output = ReportJson(*report, /*pretty=*/false, {&record->id, item->number, o.compact});
-  item->verdict = VerdictName(report->verdict);
+  item->output = ScanLine(analyzer, parser, item->line, item->number, o.compact, &item->verdict);
 }
 
 int RunScan(const ScanOptions& o) {
@@ -122,6 +110,19 @@ int RunScan(const ScanOptions& o) {
 }
 
 }  // namespace
+
+std::string ScanLine(const Analyzer& analyzer, JsonlParser* parser, const std::string& line, size_t number,
+                     bool compact, std::string* verdict) {
+  auto record = parser->Parse(line);
+  if (!record.ok()) return ErrorLine("", number, "invalid_line", record.status().message());
+  auto report = analyzer.Analyze(record->message);
+  if (!report.ok()) {
+    std::string code = report.status().code() == StatusCode::kTooLarge ? "too_large" : "invalid_message";
+    return ErrorLine(record->id, number, code, report.status().message());
+  }
+  *verdict = VerdictName(report->verdict);
+  return ReportJson(*report, /*pretty=*/false, {&record->id, number, compact});
+}
 
 void AddScanCommand(CLI::App* app, int* exit_code) {
   auto o = std::make_shared<ScanOptions>();

@@ -38,26 +38,24 @@ bool IsIpv4(std::string_view host) {
 // each is read as the web link it equals, and judged like it. Formats: WhatsApp's "click to chat" and
 // group invite links (faq.whatsapp.com), Telegram's deep links (core.telegram.org/api/links).
 struct AppLink {
-  std::string_view prefix;  // lower case, after de-fanging
-  std::string_view web;     // what the rest of the link is appended to
-  std::string_view stop;    // the characters that end the rest: the next query parameter
+  std::string_view prefix;  // lower case, after de-fanging; the value that follows ends at the next parameter
+  std::string_view web;     // what that value is appended to
 };
 constexpr AppLink kAppLinks[] = {
-    {"whatsapp://chat/?code=", "https://chat.whatsapp.com/", "&#"},
-    {"whatsapp://chat/join/?code=", "https://chat.whatsapp.com/", "&#"},
-    {"whatsapp://send/?phone=", "https://wa.me/", "&#"},
-    {"whatsapp://send?phone=", "https://wa.me/", "&#"},
-    {"tg://resolve?domain=", "https://t.me/", "&#"},
-    {"tg://join?invite=", "https://t.me/+", "&#"},
+    {"whatsapp://chat/?code=", "https://chat.whatsapp.com/"},
+    {"whatsapp://chat/join/?code=", "https://chat.whatsapp.com/"},
+    {"whatsapp://send/?phone=", "https://wa.me/"},
+    {"whatsapp://send?phone=", "https://wa.me/"},
+    {"tg://resolve?domain=", "https://t.me/"},
+    {"tg://join?invite=", "https://t.me/+"},
 };
 
 // `s` rewritten as the web link it equals; unchanged when it is no app link.
 void AppLinkAsWebLink(std::string* s) {
   for (const AppLink& a : kAppLinks) {
     if (!s->starts_with(a.prefix)) continue;
-    std::string rest = s->substr(a.prefix.size());
-    rest = rest.substr(0, rest.find_first_of(a.stop));
-    *s = std::string(a.web) + rest;
+    std::string_view value = std::string_view(*s).substr(a.prefix.size());
+    *s = std::string(a.web) + std::string(value.substr(0, value.find_first_of("&#")));
     return;
   }
 }
