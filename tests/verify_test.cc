@@ -116,6 +116,22 @@ TEST(Verify, AnAppLinkIsJudgedAsTheWebLinkItEquals) {
   EXPECT_EQ(v.brand, "binance");
 }
 
+// libphonenumber's numbering plans say which numbers are premium-rate; the answer says so, and stays
+// "unknown".
+TEST(Verify, APremiumRateNumberIsSaidToBeOne) {
+  for (const char* number : {"+44 906 123 4567", "+33 8 99 12 34 56", "+1 900 555 1234"}) {
+    ContactVerdict v = Verify(number);
+    EXPECT_EQ(v.verdict, "unknown") << number;
+    EXPECT_TRUE(v.premium_rate) << number;
+    EXPECT_NE(v.explanation.find("premium-rate"), std::string::npos) << v.explanation;
+  }
+  for (const char* number : {"+44 7700 900123", "+44 121 496 0000", "+1 415 555 0100"}) {
+    ContactVerdict v = Verify(number);
+    EXPECT_FALSE(v.premium_rate) << number;
+    EXPECT_EQ(v.explanation.find("premium-rate"), std::string::npos) << v.explanation;
+  }
+}
+
 // A redirect opens the address in its query, so that address is what is judged.
 TEST(Verify, ARedirectIsJudgedByTheAddressItOpens) {
   ContactVerdict v = Verify("https://www.google.com/url?q=https://evil-login.top/x&sa=D");

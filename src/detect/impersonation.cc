@@ -173,6 +173,7 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
       v.normalized = contact.phone;
       owner = registry_.PhoneOwner(contact.phone);
       v.channel = "phone";
+      v.premium_rate = !owner && IsPremiumRate(contact.phone);
       break;
     case Contact::kHandle:
       v.normalized = contact.handle;
@@ -199,7 +200,7 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
     v.everyday = lookalike->everyday;
     v.explanation = FillIn(text("lookalike"), "{brand}", lookalike->brand->name) + ": " + HowWords(ui, v.how);
   } else {
-    v.explanation = text("unknown");
+    v.explanation = text(v.premium_rate ? "premium_rate" : "unknown");
   }
   return v;
 }
@@ -307,6 +308,7 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
         de.note = FillIn(kb_.EvidenceNote(in.lang, "opens"), "{host}", c.host.host);
         findings->Add("disguised_link", 1.0, de);
       }
+      if (v.premium_rate) findings->Add("premium_rate_number", 1.0, e);
       if (v.verdict == "lookalike") {
         const Brand* b = kb_.FindBrand(v.brand);
         if (v.everyday ? is_mentioned_outside(b, e) : !v.weak || is_mentioned(b)) {

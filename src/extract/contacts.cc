@@ -77,6 +77,16 @@ ContactExtractor::ContactExtractor(PatternSet* patterns) {
   handle_ = patterns->Add(R"(@[\p{L}\p{N}_][\p{L}\p{N}_.]*)", R"(@[\p{L}\p{N}_][\p{L}\p{N}_.])");
 }
 
+bool IsPremiumRate(const std::string& e164) {
+  using i18n::phonenumbers::PhoneNumber;
+  using i18n::phonenumbers::PhoneNumberUtil;
+  if (e164.size() < 2 || e164[0] != '+') return false;
+  const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
+  PhoneNumber number;
+  if (util->Parse(e164, "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR) return false;
+  return util->GetNumberType(number) == PhoneNumberUtil::PREMIUM_RATE;
+}
+
 std::string NormalizePhone(std::string_view written, const std::string& region) {
   using i18n::phonenumbers::PhoneNumber;
   using i18n::phonenumbers::PhoneNumberUtil;

@@ -44,6 +44,11 @@ class ContactExtractor {
 // Parses a phone number as written; "" when it is not a possible number.
 std::string NormalizePhone(std::string_view written, const std::string& region);
 
+// Whether an E.164 number is premium-rate in its country's numbering plan (libphonenumber's
+// metadata: the UK's 09 and 087, France's 089, the US's 900), where a call or text costs
+// far more than usual.
+bool IsPremiumRate(const std::string& e164);
+
 }  // namespace redflag
 
 #endif  // REDFLAG_EXTRACT_CONTACTS_H_

@@ -51,6 +51,10 @@ void WriteContactFields(W& w, const ContactVerdict& c, bool compact = false) {
   if (c.verdict == "official") Field(w, "channel", c.channel);
   OptionalField(w, "imitates", c.imitates);
   OptionalField(w, "how", c.how);
+  if (c.premium_rate) {
+    w.Key("premium_rate");
+    w.Bool(true);
+  }
 }
 
 template <typename W>
