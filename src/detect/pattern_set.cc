@@ -22,7 +22,8 @@ namespace {
 // ASCII, as they are in RE2; \p{L} and friends still see every script
 // (knowledge/README.md tells pattern writers). HS_FLAG_DOTALL: the copy only
 // has to fire whenever the pattern can match (RE2 confirms), and a "." that
-// also takes line ends spares Vectorscan tracking them: dev scans 22 % faster.
+// also takes line ends spares Vectorscan tracking them: its pass over dev
+// takes 22 % less time.
 constexpr unsigned kFlags = HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH | HS_FLAG_DOTALL;
 
 int OnMatch(unsigned id, unsigned long long, unsigned long long, unsigned, void* context) {
