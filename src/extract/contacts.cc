@@ -48,6 +48,29 @@ bool IsRangeOfRoundSums(std::string_view written) {
   return low.size() >= 3 && high.size() >= 3 && low.ends_with("00") && high.ends_with("00");
 }
 
+// A number written as E.164 ("+447700900123") split into its calling code and national number without
+// libphonenumber's parser, whose ICU regexes cost more than the rest of a check. False when it does not
+// split that simply (a national part starting with 0, as Italy's landlines): only the parser reads those.
+bool SplitE164(std::string_view written, i18n::phonenumbers::PhoneNumber* number) {
+  if (written.size() < 3 || written[0] != '+' || written[1] == '0' || written.size() > 16 ||
+      written.find_first_not_of("0123456789", 1) != std::string_view::npos)
+    return false;
+  const auto* util = i18n::phonenumbers::PhoneNumberUtil::GetInstance();
+  for (int length = 1; length <= 3; ++length) {
+    int code = std::stoi(std::string(written.substr(1, length)));
+    std::string code_region;
+    util->GetRegionCodeForCountryCode(code,
+                                      &code_region);  // "ZZ": no such calling code ("001": non-geographic)
+    if (code_region == "ZZ") continue;                // calling codes are prefix-free: try a longer one
+    std::string_view national = written.substr(1 + length);
+    if (national.empty() || national[0] == '0') return false;
+    number->set_country_code(code);
+    number->set_national_number(std::stoull(std::string(national)));
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string_view ContactKindName(Contact::Kind kind) {
@@ -78,12 +101,11 @@ ContactExtractor::ContactExtractor(PatternSet* patterns) {
 }
 
 bool IsPremiumRate(const std::string& e164) {
-  using i18n::phonenumbers::PhoneNumber;
   using i18n::phonenumbers::PhoneNumberUtil;
-  if (e164.size() < 2 || e164[0] != '+') return false;
   const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
-  PhoneNumber number;
-  if (util->Parse(e164, "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR) return false;
+  i18n::phonenumbers::PhoneNumber number;
+  if (!SplitE164(e164, &number) && util->Parse(e164, "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR)
+    return false;
   return util->GetNumberType(number) == PhoneNumberUtil::PREMIUM_RATE;
 }
 
@@ -94,23 +116,9 @@ std::string NormalizePhone(std::string_view written, const std::string& region) 
   if (digits < 7 || digits > 15) return "";
   const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
   PhoneNumber number;
-  // Written as E.164 already ("+447700900123", as SMS gateways give senders):
-  // split off the country code and ask only whether the length is possible.
-  // Parsing runs libphonenumber's ICU regexes and cost more than the rest of
-  // a check; a national part starting with 0 (Italy) still goes through them.
-  if (written.size() == static_cast<size_t>(digits) + 1 && written[0] == '+' && written[1] != '0') {
-    for (int length = 1; length <= 3; ++length) {
-      int code = std::stoi(std::string(written.substr(1, length)));
-      std::string code_region;
-      util->GetRegionCodeForCountryCode(code, &code_region);  // "ZZ": no such calling code ("001": non-geographic)
-      if (code_region == "ZZ") continue;                      // calling codes are prefix-free: try a longer one
-      std::string_view national = written.substr(1 + length);
-      if (national.empty() || national[0] == '0') break;
-      number.set_country_code(code);
-      number.set_national_number(std::stoull(std::string(national)));
-      return util->IsPossibleNumber(number) ? std::string(written) : "";
-    }
-  }
+  // Written as E.164 already ("+447700900123", as SMS gateways give senders): ask only whether the length
+  // is possible.
+  if (SplitE164(written, &number)) return util->IsPossibleNumber(number) ? std::string(written) : "";
   std::string text(written);
   std::string reading_region = region.empty() ? "ZZ" : region;
   std::transform(reading_region.begin(), reading_region.end(), reading_region.begin(), ::toupper);
