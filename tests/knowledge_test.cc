@@ -128,6 +128,15 @@ TEST_F(BrokenKnowledge, UnknownFlagInAScamIsRefused) {
   EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("unknown flag 'no_such_flag'"));
 }
 
+TEST_F(BrokenKnowledge, ANumberHintMustBeAKnownFlag) {
+  Write("countries/gb.yaml",
+        "code: GB\nname: United Kingdom\nnumber_hint: priced_in_euros\n"
+        "report: [{name: X, what: w, url: 'https://x'}]\nsources: [{url: 'https://x', title: t}]\n"
+        "last_reviewed: 2026-11-22\n");
+  EXPECT_THAT(FirstProblem(), ::testing::AllOf(::testing::HasSubstr("countries/gb.yaml:1:"),
+                                               ::testing::HasSubstr("unknown flag 'priced_in_euros'")));
+}
+
 TEST_F(BrokenKnowledge, AlsoMatchRulesAreCheckedLikeMatch) {
   const std::string head = "id: extra\nname: X\nfamily: F\nsummary: s\nmatch: {all: [code_request]}\n";
   const std::string tail = "advice: {}\nsources: [{url: 'https://x', title: t}]\nlast_reviewed: 2026-11-22\n";

@@ -96,6 +96,10 @@ struct Scam {
 
 struct Country {
   std::string code, name;
+  // An internal signal (flags.yaml) that marks a message as written in this country ("£1.50/wk" in
+  // a text): with no --country given, its numbers written the national way are read as this
+  // country's, so that a premium-rate "09061 209467" is seen for what it is. "" = none.
+  std::string number_hint;
   std::vector<ReportingContact> report;
   std::vector<Source> sources;
   std::string last_reviewed;

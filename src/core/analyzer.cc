@@ -100,12 +100,16 @@ class Analyzer::Impl {
       findings.Add(hit.pattern->flag, hit.pattern->weight, doc.Quote(hit.start, hit.end));
     }
 
+    // Mail is left out: a mail's prices say where a shop sells, not which numbering plan its reader uses.
+    std::string region = m.country;
+    if (region.empty() && !IsMail(m.channel, !m.subject.empty())) region = NumberRegionHint(signals);
+
     SenderInfo sender{m.from, {}, {}};
     if (!m.from.empty()) {
       NormalizedText from = Normalize(m.from);
       std::vector<Match> from_matches = patterns_.Scan(from.text);
       sender.brands = brands_.Find(from.text, from_matches);
-      sender.contacts = contacts_.Extract(from.text, from_matches, m.country);
+      sender.contacts = contacts_.Extract(from.text, from_matches, region);
       if (sender.contacts.empty() && !m.from.empty() && m.from[0] == '@') {
         Contact handle{};
         handle.kind = Contact::kHandle;
@@ -116,7 +120,7 @@ class Analyzer::Impl {
       }
     }
     std::vector<BrandHit> text_brands = brands_.Find(text, matches);
-    std::vector<Contact> contacts = contacts_.Extract(text, matches, m.country);
+    std::vector<Contact> contacts = contacts_.Extract(text, matches, region);
     ImpersonationInput in{&doc, &text_brands, &signals, &contacts, &sender, m.channel, lang};
     impersonation_.Run(in, &findings, &report);
     DropFlagsAboutOfficialLinks(report.contacts, &findings);
@@ -126,6 +130,16 @@ class Analyzer::Impl {
     report.input = m.input;
     JudgeReport(*kb_, {&findings, m.channel, m.country, lang, code_delivery, options_.explain}, &report);
     return report;
+  }
+
+  // The country whose number_hint signal the message carries (countries/*.yaml), or "".
+  std::string NumberRegionHint(const std::vector<SignalHit>& signals) const {
+    for (const Country& c : kb_->countries) {
+      if (c.number_hint.empty()) continue;
+      for (const SignalHit& hit : signals)
+        if (hit.pattern->flag == c.number_hint) return c.code;
+    }
+    return "";
   }
 
   static bool IsLink(const ContactVerdict& c) { return c.kind == "url" || c.kind == "domain"; }

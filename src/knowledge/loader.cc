@@ -246,6 +246,7 @@ Country ParseCountry(const Reader& r, const YAML::Node& doc, const std::string& 
   std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
   if (c.code.size() != 2 || lower != stem) r.Fail(doc["code"], "'code' must be the file name in upper case");
   c.name = r.RequiredString(doc, "name");
+  c.number_hint = r.OptionalString(doc, "number_hint");
   c.report = r.Contacts(doc, "report", "what");
   if (c.report.empty()) r.Fail(doc, "a country needs at least one 'report' entry");
   c.sources = r.Sources(doc);
@@ -404,6 +405,10 @@ void CrossCheck(const KnowledgeBase& kb, std::vector<std::string>* problems) {
         if (!kb.FindBrand(b)) problem(s.origin, "scam '" + s.id + "' names unknown brand '" + b + "'");
     }
   }
+  for (const auto& c : kb.countries)
+    if (!c.number_hint.empty() && !kb.FindFlag(c.number_hint))
+      problem(c.origin,
+              "country '" + c.code + "' names unknown flag '" + c.number_hint + "' as its number_hint");
   for (const auto& b : kb.brands)
     if (!b.parent.empty() && !kb.FindBrand(b.parent))
       problem(b.origin, "brand '" + b.id + "' names unknown parent '" + b.parent + "'");
