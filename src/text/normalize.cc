@@ -56,15 +56,18 @@ UChar32 StraightenQuote(UChar32 c) {
   }
 }
 
-bool IsSpace(UChar32 c) {
-  // ICU's property lookup for every byte of an ASCII text costs more than the rest of the pass.
-  static const auto ascii = [] {
-    std::array<bool, 128> table{};
-    for (UChar32 a = 0; a < 128; ++a) table[a] = u_isUWhiteSpace(a) || a == '\t' || a == '\n' || a == '\r';
-    return table;
+// ICU's property lookup for every byte of an ASCII text costs more than the rest of the pass, so the
+// ASCII answers come from a table built from it once.
+const std::array<bool, 128>& AsciiSpaces() {
+  static const auto table = [] {
+    std::array<bool, 128> t{};
+    for (UChar32 a = 0; a < 128; ++a) t[a] = u_isUWhiteSpace(a) || a == '\t' || a == '\n' || a == '\r';
+    return t;
   }();
-  return c < 128 ? ascii[c] : u_isUWhiteSpace(c);
+  return table;
 }
+
+bool IsSpace(UChar32 c) { return c < 128 ? AsciiSpaces()[c] : u_isUWhiteSpace(c); }
 
 void DropTrailingSpace(NormalizedText* result) {
   if (!result->text.empty() && result->text.back() == ' ') {
@@ -77,14 +80,17 @@ void DropTrailingSpace(NormalizedText* result) {
 // The common case: NFKC_Casefold of ASCII is lower case, and each byte is its own source, so the two
 // passes become one with no offset map in between.
 NormalizedText NormalizeAscii(std::string_view ascii) {
+  const std::array<bool, 128>& space = AsciiSpaces();
+  // Never longer than the input: sized once, written in place, cut to its length at the end.
   NormalizedText result;
-  result.text.reserve(ascii.size());
-  result.source_begin.reserve(ascii.size());
-  result.source_end.reserve(ascii.size());
+  result.text.resize(ascii.size());
+  result.source_begin.resize(ascii.size());
+  result.source_end.resize(ascii.size());
+  size_t n = 0;
   bool in_space = true;  // drops leading white space
   for (uint32_t i = 0; i < ascii.size(); ++i) {
     char c = ascii[i];
-    if (IsSpace(static_cast<unsigned char>(c))) {
+    if (space[static_cast<unsigned char>(c)]) {
       if (in_space) continue;
       in_space = true;
       c = ' ';
@@ -92,11 +98,15 @@ NormalizedText NormalizeAscii(std::string_view ascii) {
       in_space = false;
       c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(StraightenQuote(c));
     }
-    result.text.push_back(c);
-    result.source_begin.push_back(i);
-    result.source_end.push_back(i + 1);
+    result.text[n] = c;
+    result.source_begin[n] = i;
+    result.source_end[n] = i + 1;
+    ++n;
   }
-  DropTrailingSpace(&result);
+  if (n > 0 && result.text[n - 1] == ' ') --n;  // a trailing space goes
+  result.text.resize(n);
+  result.source_begin.resize(n);
+  result.source_end.resize(n);
   return result;
 }
 
