@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "detect/registry.h"
 #include "test_support.h"
 
@@ -91,6 +94,37 @@ TEST(ParseHost, RejectsWhatIsNoDomain) {
   EXPECT_FALSE(ParseHost("e.g", &p));
   EXPECT_FALSE(ParseHost("version1.2", &p));
   EXPECT_FALSE(ParseHost("", &p));
+}
+
+// ParseHost keeps its last few answers per thread: a repeated link, in another spelling of the same
+// link or after other links, a failed one too, gets the same parts as the first time.
+TEST(ParseHost, ARepeatedLinkGetsTheSameAnswer) {
+  auto fields = [](const HostParts& p) {
+    return std::vector<std::string>{
+        p.host,   p.unicode,  p.registrable,
+        p.suffix, p.label,    p.unicode_label,
+        p.path,   p.userinfo, std::to_string(p.has_scheme) + std::to_string(p.is_ip)};
+  };
+  const std::vector<std::string> links = {"https://paypal.com@evil.top/x", "xn--80ak6aa92e.com",
+                                          "localhost/x", "1.2.3.4", "HXXPS://Evil[.]Top/Path"};
+  std::vector<std::vector<std::string>> first;
+  std::vector<bool> first_ok;
+  for (const std::string& link : links) {
+    HostParts p;
+    first_ok.push_back(ParseHost(link, &p));
+    first.push_back(fields(p));
+  }
+  for (int round = 0; round < 3; ++round)
+    for (size_t i = 0; i < links.size(); ++i) {
+      HostParts p;
+      p.path = "left over";
+      EXPECT_EQ(ParseHost(links[i], &p), first_ok[i]) << links[i];
+      EXPECT_EQ(fields(p), first[i]) << links[i];
+    }
+  HostParts defanged, plain;
+  ASSERT_TRUE(ParseHost("hxxps://evil[.]top/path", &defanged));
+  ASSERT_TRUE(ParseHost("https://evil.top/path", &plain));
+  EXPECT_EQ(fields(defanged), fields(plain));
 }
 
 TEST(HostIsWithin, SubdomainsOnly) {

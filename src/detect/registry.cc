@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <string_view>
 
 namespace redflag {
 namespace {
@@ -38,6 +40,23 @@ std::string WithoutSeparators(const std::string& s) {
   return out;
 }
 
+// The letters and digits `s` holds, one bit each; any other byte sets the top bit. A name can only be
+// inside a label that holds all its letters.
+uint64_t LetterSet(std::string_view s) {
+  uint64_t set = 0;
+  for (unsigned char c : s)
+    set |= uint64_t{1} << (c >= 'a' && c <= 'z' ? c - 'a' : c >= '0' && c <= '9' ? 26 + c - '0' : 63);
+  return set;
+}
+
+// Whether `dotted` holds "." + domain + ".", without building that string for every official domain.
+bool HoldsDotted(std::string_view dotted, std::string_view domain) {
+  for (size_t at = dotted.find(domain, 1); at != std::string_view::npos; at = dotted.find(domain, at + 1))
+    if (dotted[at - 1] == '.' && at + domain.size() < dotted.size() && dotted[at + domain.size()] == '.')
+      return true;
+  return false;
+}
+
 bool IsAsciiName(const std::string& s) {
   return std::all_of(s.begin(), s.end(), [](unsigned char c) { return c < 0x80; });
 }
@@ -47,8 +66,9 @@ bool IsAsciiName(const std::string& s) {
 int EditDistance(const std::string& a, const std::string& b, int limit) {
   int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   if (std::abs(n - m) > limit) return limit + 1;
-  // One flat table: this runs for every link against every official name.
-  std::vector<int> table((n + 1) * (m + 1));
+  // One flat table, kept by each thread: this runs for every link against every official name.
+  thread_local std::vector<int> table;
+  table.assign((n + 1) * (m + 1), 0);
   auto d = [&](int i, int j) -> int& { return table[i * (m + 1) + j]; };
   for (int i = 0; i <= n; ++i) d(i, 0) = i;
   for (int j = 0; j <= m; ++j) d(0, j) = j;
@@ -103,6 +123,8 @@ BrandRegistry::BrandRegistry(const KnowledgeBase& kb) : kb_(kb) {
       if (IsAsciiName(alias) && name.size() >= kMinInnerToken) skeletons_.emplace(Skeleton(name), Token{&b, home});
     }
   }
+  for (const auto& [token, t] : tokens_)
+    if (token.size() >= kMinInnerToken) inner_tokens_.push_back({&token, &t, LetterSet(token)});
 }
 
 BrandRegistry::~BrandRegistry() { uspoof_close(spoof_); }
@@ -162,8 +184,7 @@ std::optional<Lookalike> BrandRegistry::DomainLookalike(const HostParts& host) c
     std::string dotted_user = "." + host.userinfo + ".";
     for (const Brand& b : kb_.brands)
       for (const std::string& domain : b.web_domains)
-        if (dotted_user.find("." + domain + ".") != std::string::npos)
-          return Lookalike{&b, domain, "brand_before_at", false};
+        if (HoldsDotted(dotted_user, domain)) return Lookalike{&b, domain, "brand_before_at", false};
     for (const std::string& word : SplitWords(host.userinfo))
       if (auto it = tokens_.find(word); it != tokens_.end())
         if (auto l = Take(Found(it->second, word, host.userinfo, "brand_before_at", false), &everyday))
@@ -184,8 +205,7 @@ std::optional<Lookalike> BrandRegistry::DomainLookalike(const HostParts& host) c
     for (const Brand& b : kb_.brands)
       for (const auto* list : {&b.web_domains, &b.email_domains})
         for (const std::string& domain : *list)
-          if (dotted.find("." + domain + ".") != std::string::npos)
-            return Lookalike{&b, domain, "brand_in_subdomain", false};
+          if (HoldsDotted(dotted, domain)) return Lookalike{&b, domain, "brand_in_subdomain", false};
   const std::string& name_part = host.host;  // where the words beside a brand's name are looked for
   for (const std::string& word : SplitWords(subdomains))
     if (auto it = tokens_.find(word); it != tokens_.end())
@@ -202,9 +222,11 @@ std::optional<Lookalike> BrandRegistry::DomainLookalike(const HostParts& host) c
   for (const std::string& word : SplitWords(host.label))
     if (auto it = tokens_.find(word); it != tokens_.end() && word != host.label) consider(it->second, word);
   std::string joined = WithoutSeparators(host.label);
-  for (const auto& [token, t] : tokens_)
-    if (token.size() >= kMinInnerToken && joined != token && joined.find(token) != std::string::npos)
-      consider(t, token);
+  const uint64_t letters = LetterSet(joined);
+  for (const InnerToken& inner : inner_tokens_)
+    if ((inner.letters & ~letters) == 0 && joined != *inner.token &&
+        joined.find(*inner.token) != std::string::npos)
+      consider(*inner.t, *inner.token);
   if (added)
     if (auto l = Take(*added, &everyday)) return l;
   // 4. The same name under another suffix. A name of one or two letters (wa.me, t.me, g.co) is an
@@ -241,9 +263,11 @@ std::optional<Lookalike> BrandRegistry::NameLookalike(const std::string& name) c
     if (auto it = tokens_.find(word); it != tokens_.end() && it->second.is_name)
       if (auto l = Take(Found(it->second, word, lower, "brand_in_username", false), &everyday)) return l;
   std::string joined = WithoutSeparators(lower);
-  for (const auto& [token, t] : tokens_)
-    if (t.is_name && token.size() >= kMinInnerToken && joined.find(token) != std::string::npos)
-      if (auto l = Take(Found(t, token, lower, "brand_in_username", false), &everyday)) return l;
+  const uint64_t letters = LetterSet(joined);
+  for (const InnerToken& inner : inner_tokens_)
+    if (inner.t->is_name && (inner.letters & ~letters) == 0 && joined.find(*inner.token) != std::string::npos)
+      if (auto l = Take(Found(*inner.t, *inner.token, lower, "brand_in_username", false), &everyday))
+        return l;
   return everyday;
 }
 

@@ -19,6 +19,7 @@
 #ifndef REDFLAG_DETECT_REGISTRY_H_
 #define REDFLAG_DETECT_REGISTRY_H_
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -89,6 +90,15 @@ class BrandRegistry {
   std::map<std::string, Token> tokens_;           // "whatsapp" -> brand; names in domains
   std::map<std::string, Token> skeletons_;        // skeleton of an official label -> brand
   std::map<std::string, Token> official_labels_;  // "binance" (from binance.com) -> brand
+  // The tokens_ of at least kMinInnerToken letters, in tokens_' order, each with the set of letters it
+  // holds: the search for names inside a label skips, without a string search, every name with a letter
+  // the label lacks.
+  struct InnerToken {
+    const std::string* token;
+    const Token* t;
+    uint64_t letters;
+  };
+  std::vector<InnerToken> inner_tokens_;
 };
 
 // Damerau-Levenshtein distance, stopping early above `limit`.

@@ -5,6 +5,7 @@
 #include <libpsl.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace redflag {
@@ -60,58 +61,8 @@ void AppLinkAsWebLink(std::string* s) {
   }
 }
 
-}  // namespace
-
-std::string RedirectTarget(const HostParts& parts) {
-  size_t query = parts.path.find('?');
-  if (query == std::string::npos) return "";
-  std::string_view params = std::string_view(parts.path).substr(query + 1);
-  params = params.substr(0, params.find('#'));
-  for (size_t at = 0; at <= params.size();) {
-    size_t end = std::min(params.find('&', at), params.size());
-    std::string_view pair = params.substr(at, end - at);
-    at = end + 1;
-    size_t equals = pair.find('=');
-    if (equals == std::string_view::npos) continue;
-    std::string encoded(pair.substr(equals + 1));
-    char* decoded = g_uri_unescape_string(encoded.c_str(), nullptr);  // null when the escapes are malformed
-    std::string value = decoded ? decoded : "";
-    g_free(decoded);
-    std::string lower = value;
-    std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
-    if (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."))
-      return value;
-  }
-  return "";
-}
-
-std::string DisguisingHost(const HostParts& parts) {
-  if (!parts.has_scheme || parts.userinfo.empty()) return "";
-  std::string_view shown = parts.userinfo;
-  auto edge = [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); };
-  while (!shown.empty() && edge(shown.front())) shown.remove_prefix(1);
-  while (!shown.empty() && edge(shown.back())) shown.remove_suffix(1);
-  HostParts seen;
-  if (shown.find('.') == std::string_view::npos || !ParseHost(shown, &seen) || seen.registrable.empty() ||
-      seen.registrable == parts.registrable)
-    return "";
-  return seen.host;
-}
-
-bool HostIsWithin(std::string_view host, std::string_view domain) {
-  if (host.size() < domain.size()) return false;
-  if (host.substr(host.size() - domain.size()) != domain) return false;
-  return host.size() == domain.size() || host[host.size() - domain.size() - 1] == '.';
-}
-
-bool ParseHost(std::string_view link, HostParts* parts) {
-  std::string s(link);
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return c < 0x80 ? std::tolower(c) : c; });
-  for (auto [from, to] : {std::pair{"[.]", "."}, {"(.)", "."}, {"[dot]", "."}, {"(dot)", "."},
-                          {"[:]", ":"}, {"hxxp", "http"}})
-    ReplaceAll(&s, from, to);
-  AppLinkAsWebLink(&s);
+// ParseHost's work once the link is lower case, de-fanged and read as a web link.
+bool ParseCanonical(std::string s, HostParts* parts) {
   *parts = HostParts{};
   if (auto scheme = s.find("://"); scheme != std::string::npos && scheme <= 8) {
     s.erase(0, scheme + 3);
@@ -174,6 +125,82 @@ bool ParseHost(std::string_view link, HostParts* parts) {
     }
   }
   return true;
+}
+
+}  // namespace
+
+std::string RedirectTarget(const HostParts& parts) {
+  size_t query = parts.path.find('?');
+  if (query == std::string::npos) return "";
+  std::string_view params = std::string_view(parts.path).substr(query + 1);
+  params = params.substr(0, params.find('#'));
+  for (size_t at = 0; at <= params.size();) {
+    size_t end = std::min(params.find('&', at), params.size());
+    std::string_view pair = params.substr(at, end - at);
+    at = end + 1;
+    size_t equals = pair.find('=');
+    if (equals == std::string_view::npos) continue;
+    std::string encoded(pair.substr(equals + 1));
+    char* decoded = g_uri_unescape_string(encoded.c_str(), nullptr);  // null when the escapes are malformed
+    std::string value = decoded ? decoded : "";
+    g_free(decoded);
+    std::string lower = value;
+    std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+    if (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."))
+      return value;
+  }
+  return "";
+}
+
+std::string DisguisingHost(const HostParts& parts) {
+  if (!parts.has_scheme || parts.userinfo.empty()) return "";
+  std::string_view shown = parts.userinfo;
+  auto edge = [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); };
+  while (!shown.empty() && edge(shown.front())) shown.remove_prefix(1);
+  while (!shown.empty() && edge(shown.back())) shown.remove_suffix(1);
+  HostParts seen;
+  if (shown.find('.') == std::string_view::npos || !ParseHost(shown, &seen) || seen.registrable.empty() ||
+      seen.registrable == parts.registrable)
+    return "";
+  return seen.host;
+}
+
+bool HostIsWithin(std::string_view host, std::string_view domain) {
+  if (host.size() < domain.size()) return false;
+  if (host.substr(host.size() - domain.size()) != domain) return false;
+  return host.size() == domain.size() || host[host.size() - domain.size() - 1] == '.';
+}
+
+bool ParseHost(std::string_view link, HostParts* parts) {
+  std::string s(link);
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return c < 0x80 ? std::tolower(c) : c; });
+  for (auto [from, to] :
+       {std::pair{"[.]", "."}, {"(.)", "."}, {"[dot]", "."}, {"(dot)", "."}, {"[:]", ":"}, {"hxxp", "http"}})
+    ReplaceAll(&s, from, to);
+  AppLinkAsWebLink(&s);
+  // A message's link is parsed several times (the model's words, its contact points, the judge), and
+  // IDNA's conversion alone takes microseconds; the answer depends on `s` only, so each thread keeps
+  // its last few.
+  struct Parsed {
+    bool used = false, ok = false;
+    std::string canonical;
+    HostParts parts;
+  };
+  thread_local std::array<Parsed, 8> recent;
+  thread_local size_t oldest = 0;
+  for (const Parsed& p : recent)
+    if (p.used && p.canonical == s) {
+      *parts = p.parts;
+      return p.ok;
+    }
+  Parsed& slot = recent[oldest];
+  oldest = (oldest + 1) % recent.size();
+  slot.canonical = s;
+  slot.ok = ParseCanonical(std::move(s), parts);
+  slot.parts = *parts;
+  slot.used = true;
+  return slot.ok;
 }
 
 }  // namespace redflag

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "extract/domain.h"
@@ -149,6 +150,8 @@ bool IsEmailAddress(std::string_view chunk) {
 
 std::vector<ModelWord> NeutralWords(std::string_view subject, std::string_view text, size_t max_words) {
   std::vector<ModelWord> words;
+  // About one word for every 4 bytes or more: room for them all at once, not a copy at every doubling.
+  words.reserve(std::min(max_words, (subject.size() + text.size()) / 4 + 4));
   if (FieldWords(subject, Field::kSubject, max_words, &words))
     FieldWords(text, Field::kText, max_words, &words);
   return words;

@@ -6,6 +6,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <array>
+
 namespace redflag {
 namespace {
 
@@ -54,6 +56,60 @@ UChar32 StraightenQuote(UChar32 c) {
   }
 }
 
+// ICU's property lookup for every byte of an ASCII text costs more than the rest of the pass, so the
+// ASCII answers come from a table built from it once.
+const std::array<bool, 128>& AsciiSpaces() {
+  static const auto table = [] {
+    std::array<bool, 128> t{};
+    for (UChar32 a = 0; a < 128; ++a) t[a] = u_isUWhiteSpace(a) || a == '\t' || a == '\n' || a == '\r';
+    return t;
+  }();
+  return table;
+}
+
+bool IsSpace(UChar32 c) { return c < 128 ? AsciiSpaces()[c] : u_isUWhiteSpace(c); }
+
+void DropTrailingSpace(NormalizedText* result) {
+  if (!result->text.empty() && result->text.back() == ' ') {
+    result->text.pop_back();
+    result->source_begin.pop_back();
+    result->source_end.pop_back();
+  }
+}
+
+// The common case: NFKC_Casefold of ASCII is lower case, and each byte is its own source, so the two
+// passes become one with no offset map in between.
+NormalizedText NormalizeAscii(std::string_view ascii) {
+  const std::array<bool, 128>& space = AsciiSpaces();
+  // Never longer than the input: sized once, written in place, cut to its length at the end.
+  NormalizedText result;
+  result.text.resize(ascii.size());
+  result.source_begin.resize(ascii.size());
+  result.source_end.resize(ascii.size());
+  size_t n = 0;
+  bool in_space = true;  // drops leading white space
+  for (uint32_t i = 0; i < ascii.size(); ++i) {
+    char c = ascii[i];
+    if (space[static_cast<unsigned char>(c)]) {
+      if (in_space) continue;
+      in_space = true;
+      c = ' ';
+    } else {
+      in_space = false;
+      c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(StraightenQuote(c));
+    }
+    result.text[n] = c;
+    result.source_begin[n] = i;
+    result.source_end[n] = i + 1;
+    ++n;
+  }
+  if (n > 0 && result.text[n - 1] == ' ') --n;  // a trailing space goes
+  result.text.resize(n);
+  result.source_begin.resize(n);
+  result.source_end.resize(n);
+  return result;
+}
+
 }  // namespace
 
 Status ValidateUtf8(std::string_view text, std::string_view what) {
@@ -75,24 +131,13 @@ Status ValidateUtf8(std::string_view text, std::string_view what) {
 }
 
 NormalizedText Normalize(std::string_view utf8) {
+  if (IsAscii(utf8)) return NormalizeAscii(utf8);
   std::string folded;
   std::vector<uint32_t> fold_begin, fold_end;
   folded.reserve(utf8.size());
   fold_begin.reserve(utf8.size());
   fold_end.reserve(utf8.size());
-  if (IsAscii(utf8)) {  // the common case: NFKC_Casefold of ASCII is lower case
-    folded.resize(utf8.size());
-    fold_begin.resize(utf8.size());
-    fold_end.resize(utf8.size());
-    for (uint32_t i = 0; i < utf8.size(); ++i) {
-      char c = utf8[i];
-      folded[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-      fold_begin[i] = i;
-      fold_end[i] = i + 1;
-    }
-  } else {
-    FoldWithIcu(utf8, &folded, &fold_begin, &fold_end);
-  }
+  FoldWithIcu(utf8, &folded, &fold_begin, &fold_end);
 
   // Second pass: one space for each run of white space, straight quotes.
   NormalizedText result;
@@ -106,7 +151,7 @@ NormalizedText Normalize(std::string_view utf8) {
     int32_t start = i;
     UChar32 c;
     U8_NEXT_OR_FFFD(s, i, length, c);
-    if (u_isUWhiteSpace(c) || c == '\t' || c == '\n' || c == '\r') {
+    if (IsSpace(c)) {
       if (!in_space) {
         result.text.push_back(' ');
         result.source_begin.push_back(fold_begin[start]);
@@ -129,11 +174,7 @@ NormalizedText Normalize(std::string_view utf8) {
       result.source_end.push_back(fold_end[k]);
     }
   }
-  if (!result.text.empty() && result.text.back() == ' ') {
-    result.text.pop_back();
-    result.source_begin.pop_back();
-    result.source_end.pop_back();
-  }
+  DropTrailingSpace(&result);
   return result;
 }
 
