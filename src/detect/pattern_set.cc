@@ -1,6 +1,5 @@
 #include "detect/pattern_set.h"
 
-#include <hs/hs.h>
 #include <re2/re2.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -14,6 +13,8 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
+
+#include "detect/vectorscan_runtime.h"
 
 namespace redflag {
 namespace {
@@ -85,8 +86,7 @@ uint64_t Fnv1a(std::string_view data, uint64_t hash = 1469598103934665603ull) {
 }
 
 std::string CacheKey(const std::vector<std::string>& expressions) {
-  hs_platform_info_t platform{};
-  hs_populate_platform(&platform);
+  const hs_platform_info_t& platform = ScanRuntime().platform;
   uint64_t hash = Fnv1a(hs_version());
   hash = Fnv1a(std::string_view(reinterpret_cast<const char*>(&kFlags), sizeof(kFlags)), hash);
   hash = Fnv1a(std::string_view(reinterpret_cast<const char*>(&platform), sizeof(platform)), hash);
@@ -245,8 +245,9 @@ Status PatternSet::Compile(const std::string& cache_dir) {
     database_ = LoadCached(cached);
   }
   hs_compile_error_t* error = nullptr;
-  if (database_ == nullptr && hs_compile_multi(expressions.data(), flags.data(), ids.data(), static_cast<unsigned>(expressions.size()),
-                       HS_MODE_BLOCK, nullptr, &database_, &error) != HS_SUCCESS) {
+  if (database_ == nullptr && hs_compile_multi(expressions.data(), flags.data(), ids.data(),
+                                               static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK,
+                                               &ScanRuntime().platform, &database_, &error) != HS_SUCCESS) {
     std::string message = error ? error->message : "unknown error";
     int index = error ? error->expression : -1;
     hs_free_compile_error(error);
@@ -258,6 +259,10 @@ Status PatternSet::Compile(const std::string& cache_dir) {
   }
   if (hs_alloc_scratch(database_, &prototype_) != HS_SUCCESS)
     return Internal("cannot allocate Vectorscan scratch space");
+  std::vector<uint32_t> none;
+  if (hs_error_t e = ScanRuntime().scan(database_, "", 0, 0, prototype_, OnMatch, &none); e != HS_SUCCESS)
+    return Internal(std::string("Vectorscan's ") + ScanRuntime().name +
+                    " runtime cannot scan with the database (error " + std::to_string(e) + ")");
   twins_.resize(regexes_.size());
   twin_compiled_ = std::make_unique<std::once_flag[]>(regexes_.size());
   return Status::Ok();
@@ -320,7 +325,7 @@ std::vector<Match> PatternSet::Scan(std::string_view text) const {
   hs_scratch* scratch = BorrowScratch();
   if (scratch == nullptr) return matches;
   std::vector<uint32_t> fired;
-  hs_scan(database_, text.data(), static_cast<unsigned>(text.size()), 0, scratch, OnMatch, &fired);
+  ScanRuntime().scan(database_, text.data(), static_cast<unsigned>(text.size()), 0, scratch, OnMatch, &fired);
   ReturnScratch(scratch);
   for (uint32_t index : fired) Spans(index, text, &matches);
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
