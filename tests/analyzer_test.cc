@@ -209,6 +209,33 @@ TEST(JudgeReport, AThreatWithADeadlineIsAtLeastSuspicious) {
             Verdict::kNoRedFlags);  // weak flags alone add up to little
 }
 
+// A threat beside a link that is not a brand's own makes a text suspicious by the rules alone (policy.yaml:
+// threat + the engine's unknown_link); an official link, or mail, leaves the threat on its own.
+TEST(Analyzer, AThreatBesideAnUnknownLinkIsSuspiciousInATextOnly) {
+  auto kb = LoadEmbeddedKnowledge();
+  ASSERT_OK(kb);
+  AnalyzerOptions options;
+  options.use_model = false;
+  options.cache_dir = REDFLAG_TEST_CACHE;
+  auto rules = Analyzer::Create(*kb, options);
+  ASSERT_OK(rules);
+  auto verdict = [&](const std::string& text, Channel channel) {
+    Message m;
+    m.text = text;
+    m.channel = channel;
+    if (channel == Channel::kEmail) m.subject = "Notice";
+    auto r = (*rules)->Analyze(m);
+    EXPECT_TRUE(r.ok());
+    EXPECT_THAT(testing::FlagIds(*r), ::testing::Contains(std::string("threat"))) << text;
+    EXPECT_THAT(testing::FlagIds(*r), ::testing::Not(::testing::Contains(std::string("unknown_link"))));
+    return r.ok() ? r->verdict : Verdict::kScam;
+  };
+  const std::string threat = "Your card has been disabled. Re-enable it at ";
+  EXPECT_EQ(verdict(threat + "https://card-reactivate.top/a", Channel::kSms), Verdict::kSuspicious);
+  EXPECT_EQ(verdict(threat + "https://www.paypal.com/myaccount", Channel::kSms), Verdict::kNoRedFlags);
+  EXPECT_EQ(verdict(threat + "https://card-reactivate.top/a", Channel::kEmail), Verdict::kNoRedFlags);
+}
+
 // Generic advice (no known scam matched) is in the reader's language where the
 // knowledge base words it (knowledge/advice.yaml), else in English.
 TEST(Analyzer, GenericAdviceInTheReadersLanguage) {

@@ -124,6 +124,7 @@ class Analyzer::Impl {
     ImpersonationInput in{&doc, &text_brands, &signals, &contacts, &sender, m.channel, lang};
     impersonation_.Run(in, &findings, &report);
     DropFlagsAboutOfficialLinks(report.contacts, &findings);
+    if (!IsMail(m.channel, !m.subject.empty())) AddUnknownLinks(report.contacts, &findings);
 
     if (model_) AddModelFlag(m, code_delivery, report.contacts, lang, &findings);
     REDFLAG_RETURN_IF_ERROR(AddInputFindings(m, &findings));
@@ -159,6 +160,16 @@ class Analyzer::Impl {
         }
       if (any_link && all_official) findings->Remove(info.id);
     }
+  }
+
+  // The internal signal unknown_link (flags.yaml): a link in the message that the registry does not know as
+  // a brand's own. It adds no risk; policy.yaml pairs it with a threat ("suspended unless you act at
+  // <link>"). Not for mail: newsletters and renewal reminders carry both, and a mail's own structure says
+  // more.
+  static void AddUnknownLinks(const std::vector<ContactVerdict>& contacts, Findings* findings) {
+    for (const ContactVerdict& c : contacts)
+      if (IsLink(c) && c.field != Field::kFrom && c.verdict != "official")
+        findings->Add("unknown_link", 0, {c.field, c.start, c.end, c.value, ""});
   }
 
   // What the input's parser found (an email's headers, links, attachments).
