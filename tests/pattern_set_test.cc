@@ -44,6 +44,21 @@ TEST(PatternSet, WholeWordMatchesNoPartOfALongerWord) {
   EXPECT_TRUE(Quotes(set, "фейсбуки").empty());
 }
 
+// Vectorscan scans ASCII patterns as bytes (faster); a wildcard that must take exactly one character keeps
+// its pattern in UTF-8 mode, where one character may be several bytes.
+TEST(PatternSet, AOneCharacterWildcardStillTakesAWholeCharacter) {
+  PatternSet set;
+  set.Add("a.b");
+  set.Add(R"(x\Wy)");
+  set.Add("c[^o]d");
+  set.Add(R"(send.{0,10}code)");
+  ASSERT_TRUE(set.Compile().ok());
+  EXPECT_EQ(Quotes(set, "aéb"), std::vector<std::string>{"aéb"});
+  EXPECT_EQ(Quotes(set, "x€y"), std::vector<std::string>{"x€y"});
+  EXPECT_EQ(Quotes(set, "c😀d"), std::vector<std::string>{"c😀d"});
+  EXPECT_EQ(Quotes(set, "send ünë code"), std::vector<std::string>{"send ünë code"});
+}
+
 TEST(PatternSet, AnywhereMatchesInsideWords) {
   PatternSet set;
   set.Add("ups");
