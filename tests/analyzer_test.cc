@@ -70,9 +70,10 @@ TEST(Analyzer, SpanFindersCompiledAtStartGiveTheSameReports) {
 // The corpus holds few genuine texts that quote a sum ("$42.17"), so a model can learn that a currency
 // sign means a scam (a "<money>" marker word did: 11 of these 20 were warned). These 20 receipts and
 // alerts were written for this test; the shipped model warns 3 of them.
-TEST(Analyzer, GenuineTextsWithSumsAreRarelyWarned) {
-  std::ifstream in(std::string(REDFLAG_SOURCE_DIR) + "/tests/data/genuine_sums.txt");
-  ASSERT_TRUE(in) << "tests/data/genuine_sums.txt";
+// How many of the genuine texts in tests/data/`name` (one a line, '#' starts a comment) are warned.
+std::pair<int, int> WarnedOf(const std::string& name) {
+  std::ifstream in(std::string(REDFLAG_SOURCE_DIR) + "/tests/data/" + name);
+  EXPECT_TRUE(in) << "tests/data/" << name;
   int texts = 0, warned = 0;
   for (std::string line; std::getline(in, line);) {
     if (line.empty() || line[0] == '#') continue;
@@ -80,12 +81,26 @@ TEST(Analyzer, GenuineTextsWithSumsAreRarelyWarned) {
     m.text = line;
     m.channel = Channel::kSms;
     auto report = testing::BuiltInAnalyzer().Analyze(m);
-    ASSERT_OK(report);
+    EXPECT_TRUE(report.ok()) << line;
     ++texts;
-    if (report->verdict != Verdict::kNoRedFlags) ++warned;
+    if (report.ok() && report->verdict != Verdict::kNoRedFlags) ++warned;
   }
+  return {warned, texts};
+}
+
+TEST(Analyzer, GenuineTextsWithSumsAreRarelyWarned) {
+  auto [warned, texts] = WarnedOf("genuine_sums.txt");
   EXPECT_EQ(texts, 20);
   EXPECT_LE(warned, 4) << warned << " of " << texts << " genuine texts with a sum were warned";
+}
+
+// A known weakness, measured on 2026-12-06: the model, taught on corpora whose genuine texts rarely hold a
+// link, warns most genuine reminders and bookings that link to a business the registry does not know (15 of
+// these 20, all by scam_language alone). The bound only keeps it from getting worse; the aim is far lower.
+TEST(Analyzer, GenuineTextsWithLinksAreWarnedTooOften) {
+  auto [warned, texts] = WarnedOf("genuine_links.txt");
+  EXPECT_EQ(texts, 20);
+  EXPECT_LE(warned, 15) << warned << " of " << texts << " genuine texts with a link were warned";
 }
 
 TEST(Analyzer, ExplainsInTheMessageLanguage) {
