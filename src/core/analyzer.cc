@@ -101,8 +101,9 @@ class Analyzer::Impl {
     }
 
     // Mail is left out: a mail's prices say where a shop sells, not which numbering plan its reader uses.
+    const bool mail = IsMail(m.channel, !m.subject.empty());
     std::string region = m.country;
-    if (region.empty() && !IsMail(m.channel, !m.subject.empty())) region = NumberRegionHint(signals);
+    if (region.empty() && !mail) region = NumberRegionHint(signals);
 
     SenderInfo sender{m.from, {}, {}};
     if (!m.from.empty()) {
@@ -124,7 +125,7 @@ class Analyzer::Impl {
     ImpersonationInput in{&doc, &text_brands, &signals, &contacts, &sender, m.channel, lang};
     impersonation_.Run(in, &findings, &report);
     DropFlagsAboutOfficialLinks(report.contacts, &findings);
-    if (!IsMail(m.channel, !m.subject.empty())) AddUnknownLinks(report.contacts, &findings);
+    if (!mail) AddUnknownLinks(report.contacts, &findings);
 
     if (model_) AddModelFlag(m, code_delivery, report.contacts, lang, &findings);
     REDFLAG_RETURN_IF_ERROR(AddInputFindings(m, &findings));

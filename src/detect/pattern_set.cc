@@ -32,6 +32,15 @@ int OnMatch(unsigned id, unsigned long long, unsigned long long, unsigned, void*
   return 0;  // continue scanning
 }
 
+// The index of the ']' closing the character class that opens at `open` (the regex's end if none does).
+size_t ClassEnd(std::string_view regex, size_t open) {
+  size_t end = open + 1;
+  if (end < regex.size() && regex[end] == '^') ++end;
+  if (end < regex.size() && regex[end] == ']') ++end;  // a leading ']' is a member
+  while (end < regex.size() && regex[end] != ']') end += regex[end] == '\\' ? 2 : 1;
+  return std::min(end, regex.size());
+}
+
 // The Vectorscan copy of a pattern only has to fire whenever the pattern can
 // match; RE2 then applies the pattern exactly. So the copy is loosened where
 // Vectorscan is slow to compile UTF-8: bounded repeats become open ones
@@ -45,10 +54,7 @@ std::string LoosenParts(const std::string& regex) {
       out += regex.substr(i, 2);
       ++i;
     } else if (c == '[') {
-      size_t end = i + 1;
-      if (end < regex.size() && regex[end] == '^') ++end;
-      if (end < regex.size() && regex[end] == ']') ++end;  // a leading ']' is a member
-      while (end < regex.size() && regex[end] != ']') end += regex[end] == '\\' ? 2 : 1;
+      size_t end = ClassEnd(regex, i);
       bool negated = i + 1 < regex.size() && regex[i + 1] == '^';
       out += negated ? std::string(".") : regex.substr(i, end - i + 1);
       i = end;
@@ -95,13 +101,13 @@ bool ScansAsBytes(std::string_view relaxed) {
       if (std::string_view("pPxXC").find(e) != std::string_view::npos) return false;
       wildcard = e == 'W' || e == 'S' || e == 'D';
     } else if (c == '[') {
-      size_t end = i + 1;
-      if (end < relaxed.size() && relaxed[end] == '^') return false;
-      if (end < relaxed.size() && relaxed[end] == ']') ++end;  // a leading ']' is a member
-      for (; end < relaxed.size() && relaxed[end] != ']'; ++end) {
-        if (not_ascii(relaxed[end])) return false;
-        if (relaxed[end] == '\\' && ++end < relaxed.size() &&
-            std::string_view("pPxXWSD").find(relaxed[end]) != std::string_view::npos)
+      size_t end = ClassEnd(relaxed, i);
+      std::string_view members = relaxed.substr(i + 1, end - i - 1);
+      if (members.starts_with('^')) return false;
+      for (size_t k = 0; k < members.size(); ++k) {
+        if (not_ascii(members[k])) return false;
+        if (members[k] == '\\' && k + 1 < members.size() &&
+            std::string_view("pPxXWSD").find(members[++k]) != std::string_view::npos)
           return false;
       }
       i = end;
