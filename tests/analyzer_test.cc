@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "judge/judge.h"
@@ -94,13 +95,36 @@ TEST(Analyzer, GenuineTextsWithSumsAreRarelyWarned) {
   EXPECT_LE(warned, 4) << warned << " of " << texts << " genuine texts with a sum were warned";
 }
 
-// A known weakness, measured on 2026-12-06: the model, taught on corpora whose genuine texts rarely hold a
-// link, warns most genuine reminders and bookings that link to a business the registry does not know (15 of
-// these 20, all by scam_language alone). The bound only keeps it from getting worse; the aim is far lower.
-TEST(Analyzer, GenuineTextsWithLinksAreWarnedTooOften) {
+// The corpora's genuine texts rarely hold a link, so a model taught on them alone learnt a link as a scam
+// sign: it warned 15 of these 20 genuine reminders and bookings that link to a business the registry does not
+// know. The model now also learns from model/supplement/genuine_texts.jsonl and warns 2 of them.
+TEST(Analyzer, GenuineTextsWithLinksAreRarelyWarned) {
   auto [warned, texts] = WarnedOf("genuine_links.txt");
   EXPECT_EQ(texts, 20);
-  EXPECT_LE(warned, 15) << warned << " of " << texts << " genuine texts with a link were warned";
+  EXPECT_LE(warned, 3) << warned << " of " << texts << " genuine texts with a link were warned";
+}
+
+// The same on 200 genuine texts with links written apart from the supplement, by someone who never saw it
+// (tests/data/genuine_links_heldout.jsonl): the model taught on the corpora alone warned 104 (8 as scams);
+// the shipped one warns 13 (1 as a scam).
+TEST(Analyzer, HeldOutGenuineTextsWithLinksAreRarelyWarned) {
+  std::ifstream in(std::string(REDFLAG_SOURCE_DIR) + "/tests/data/genuine_links_heldout.jsonl");
+  ASSERT_TRUE(in);
+  int texts = 0, warned = 0, scams = 0;
+  for (std::string line; std::getline(in, line);) {
+    auto row = nlohmann::json::parse(line);
+    Message m;
+    m.text = row["text"].get<std::string>();
+    m.channel = row["channel"] == "whatsapp" ? Channel::kWhatsApp : Channel::kSms;
+    auto report = testing::BuiltInAnalyzer().Analyze(m);
+    ASSERT_OK(report);
+    ++texts;
+    warned += report->verdict != Verdict::kNoRedFlags;
+    scams += report->verdict == Verdict::kScam;
+  }
+  EXPECT_EQ(texts, 200);
+  EXPECT_LE(warned, 20) << warned << " of " << texts << " held-out genuine texts with a link were warned";
+  EXPECT_LE(scams, 2) << scams << " of " << texts << " held-out genuine texts with a link were called scams";
 }
 
 TEST(Analyzer, ExplainsInTheMessageLanguage) {
@@ -186,7 +210,9 @@ TEST(Analyzer, OnlyOfficialLinksSilenceTheModel) {
     return r.ok() &&
            ::testing::Matches(::testing::Contains(std::string("scam_language")))(testing::FlagIds(*r));
   };
-  const std::string notice = "Amazon: Your package with Echo Dot has shipped. Track at ";
+  const std::string notice =
+      "Amazon: We noticed unusual activity on your account. Your order of an Echo Dot is on hold. Review it "
+      "at ";
   const std::string official = "https://www.amazon.com/gp/your-account/order-history";
   ASSERT_TRUE(model_flag(**without, notice + official, Channel::kSms, ""));  // the model alone would warn
   EXPECT_FALSE(model_flag(with, notice + official, Channel::kSms, ""));
@@ -196,8 +222,8 @@ TEST(Analyzer, OnlyOfficialLinksSilenceTheModel) {
     EXPECT_TRUE(model_flag(with, text, Channel::kSms, "")) << text;
   }
   const std::string mail =
-      "You sent a payment of 25.00 USD to John Smith. View the details of this transaction "
-      "in your PayPal account: https://www.paypal.com/myaccount/transactions";
+      "We noticed unusual activity: you sent a payment of 250.00 USD to John Smith. If you did not authorize "
+      "this payment, review it in your PayPal account: https://www.paypal.com/myaccount/transactions";
   ASSERT_TRUE(model_flag(**without, mail, Channel::kEmail, "service@paypal.com"));
   EXPECT_FALSE(model_flag(with, mail, Channel::kEmail, "service@paypal.com"));
   EXPECT_TRUE(model_flag(with, mail, Channel::kEmail, ""));  // pasted mail may hide where its link goes

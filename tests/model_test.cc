@@ -65,6 +65,15 @@ TEST(Neutralize, ALinkAddsMarkersForItsShape) {
   EXPECT_EQ(text.substr(words[3].start, words[3].end - words[3].start), "http://klkln.cc/vnbcbtd");
   EXPECT_THAT(Texts(NeutralWords("", "verify at (acct-check.top)")),
               ::testing::ElementsAre("verify", "at", "<link>", "<link-bare>", "acct", "check", "top"));
+  // A path that is one mixed-case token, as a smishing kit issues, is a shape of its own; a page's path is
+  // not.
+  EXPECT_THAT(Texts(NeutralWords("", "check results: veilknit.com/y8mXEyk.")),
+              ::testing::ElementsAre("check", "results", "<link>", "<link-path>", "<link-token>",
+                                     "<link-bare>", "veilknit", "com"));
+  for (const char* genuine : {"https://booksy.com/en-gb/appointments", "https://forms.gle/abc123",
+                              "https://bit.ly/ABCDEFGH", "https://t.co/Ab"})
+    EXPECT_THAT(Texts(NeutralWords("", genuine)), ::testing::Not(::testing::Contains("<link-token>")))
+        << genuine;
   EXPECT_THAT(Texts(NeutralWords("", "See you at home.Thanks, write to jose@monkey.org")),
               ::testing::ElementsAre("see", "you", "at", "home", "thanks", "write", "to"));
 }
@@ -279,13 +288,26 @@ TEST(Train, WithFoldsTheShippedModelLearnsFromDev) {
     o.spec.bits = 12;
     o.folds = folds;
     o.out_path = (dir / (name + ".weights")).string();
+    o.scores_path = (dir / (name + ".scores.jsonl")).string();
     std::ostringstream log;
     Status s = TrainScamModel(o, log);
     EXPECT_TRUE(s.ok()) << s.ToString();
     auto model = ScamModel::LoadFile(o.out_path);
     EXPECT_TRUE(model.ok());
+    // Every scored row once: dev's without folds, train's and dev's with them.
+    std::istringstream scores(Slurp(o.scores_path));
+    int lines = 0, dev_rows = 0;
+    for (std::string line; std::getline(scores, line); ++lines) {
+      auto row = nlohmann::json::parse(line);
+      EXPECT_GE(row["p"].get<double>(), 0.0);
+      EXPECT_LE(row["p"].get<double>(), 1.0);
+      dev_rows += row["dataset"] == "d";
+    }
+    EXPECT_EQ(lines, folds ? 120 + 20 : 20);
+    EXPECT_EQ(dev_rows, 10);
     auto side = nlohmann::json::parse(Slurp((dir / (name + ".json")).string()));
     EXPECT_EQ(side["data"]["dev_folds"], folds);
+    EXPECT_EQ(side["thresholds"]["chosen_on"], folds ? "train and dev, out of fold" : "dev");
     return model.ok() ? (*model)->Score(NeutralWords("", "zorblax")).push[0] : 0.0f;
   };
   float unseen = push_of_zorblax(0), learnt = push_of_zorblax(4);
@@ -301,6 +323,55 @@ TEST(Train, WithFoldsTheShippedModelLearnsFromDev) {
   std::filesystem::remove_all(dir);
   ASSERT_FALSE(s.ok());
   EXPECT_THAT(s.message(), ::testing::HasSubstr("folds is 0"));
+}
+
+// A supplement's rows are learnt with train's: a word only they use pushes as their label does, and the
+// sidecar names the file. A bad line in it is an error that names the file and line.
+TEST(Train, LearnsASupplementsRowsAndNamesIt) {
+  auto dir =
+      std::filesystem::temp_directory_path() / ("redflag_train_supplement_" + std::to_string(::getpid()));
+  std::string train = WriteFixture(dir, "train.jsonl");
+  std::string supplement = (dir / "genuine.jsonl").string();
+  {
+    std::ofstream out(supplement);
+    for (int i = 0; i < 10; ++i)
+      out << nlohmann::json{{"text", "Quuxly reminder: your table is booked"}, {"label", "ham"}}.dump()
+          << "\n";
+  }
+  auto push_of_quuxly = [&](bool with_supplement, const std::string& name) {
+    TrainOptions o;
+    o.train_path = o.dev_path = train;
+    o.spec.bits = 12;
+    o.folds = 0;
+    o.suspicious_far_per_dataset = 1;
+    if (with_supplement) o.supplement_paths = {supplement};
+    o.out_path = (dir / (name + ".weights")).string();
+    std::ostringstream log;
+    Status s = TrainScamModel(o, log);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    auto side = nlohmann::json::parse(Slurp((dir / (name + ".json")).string()));
+    EXPECT_EQ(side["data"].contains("supplements"), with_supplement);
+    if (with_supplement) {
+      EXPECT_EQ(side["data"]["supplements"][0]["file"], "genuine.jsonl");
+      EXPECT_EQ(side["data"]["supplements"][0]["rows"], 10);
+    }
+    auto model = ScamModel::LoadFile(o.out_path);
+    EXPECT_TRUE(model.ok());
+    return model.ok() ? (*model)->Score(NeutralWords("", "quuxly")).push[0] : 0.0f;
+  };
+  float unseen = push_of_quuxly(false, "plain"), learnt = push_of_quuxly(true, "supplemented");
+  EXPECT_LT(learnt, unseen - 0.5f);
+
+  { std::ofstream(supplement, std::ios::app) << "{\"text\": 12}\n"; }
+  TrainOptions bad;
+  bad.train_path = bad.dev_path = train;
+  bad.supplement_paths = {supplement};
+  bad.out_path = (dir / "bad.weights").string();
+  std::ostringstream log;
+  Status s = TrainScamModel(bad, log);
+  std::filesystem::remove_all(dir);
+  ASSERT_FALSE(s.ok());
+  EXPECT_THAT(s.message(), ::testing::HasSubstr("genuine.jsonl:11"));
 }
 
 TEST(ScamModel, RejectsWhatIsNotAModel) {

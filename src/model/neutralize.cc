@@ -57,10 +57,29 @@ bool MayBeLink(std::string_view chunk) {
   return false;
 }
 
+// A path that is one short token of mixed-case letters and digits ("/y8mXEyk"):
+// what a link shortener or a smishing kit issues. A page's own path reads as
+// words ("/renew", "/en-gb/appointments").
+bool IsTokenPath(std::string_view link) {
+  size_t scheme = link.find("://");
+  if (scheme != std::string_view::npos) link.remove_prefix(scheme + 3);
+  size_t slash = link.find('/');
+  if (slash == std::string_view::npos) return false;
+  std::string_view path = link.substr(slash + 1);
+  if (path.size() < 4 || path.size() > 12) return false;
+  bool upper = false, lower = false;
+  for (char c : path) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-') return false;
+    upper |= c >= 'A' && c <= 'Z';
+    lower |= c >= 'a' && c <= 'z';
+  }
+  return upper && lower;
+}
+
 // The shape of a link, as marker words: that there is one, whether it has a
-// path and whether it was written without a scheme. A link's pieces ("klkln",
-// "vnbcbtd") say little; its shape says much. (Its public suffix as a marker,
-// "<tld:top>", was tried: it found fewer dev scams.)
+// path, whether that path is a token, and whether it was written without a
+// scheme. A link's pieces ("klkln", "vnbcbtd") say little; its shape says much.
+// (Its public suffix as a marker, "<tld:top>", was tried: it found fewer dev scams.)
 void LinkMarkers(std::string_view field_text, size_t begin, size_t end, Field field,
                  std::vector<ModelWord>* out) {
   std::string_view chunk = field_text.substr(begin, end - begin);
@@ -69,13 +88,14 @@ void LinkMarkers(std::string_view field_text, size_t begin, size_t end, Field fi
   size_t last = chunk.find_last_not_of(")]>\"',.;:!?");
   if (first == std::string_view::npos || last == std::string_view::npos || last < first) return;
   HostParts host;
-  if (!ParseHost(chunk.substr(first, last - first + 1), &host) || (host.registrable.empty() && !host.is_ip))
-    return;
+  std::string_view link = chunk.substr(first, last - first + 1);
+  if (!ParseHost(link, &host) || (host.registrable.empty() && !host.is_ip)) return;
   auto add = [&](std::string text) {
     out->push_back({std::move(text), field, static_cast<uint32_t>(begin), static_cast<uint32_t>(end), true});
   };
   add("<link>");
   if (host.path.size() > 1) add("<link-path>");
+  if (IsTokenPath(link)) add("<link-token>");
   if (!host.has_scheme) add("<link-bare>");
 }
 

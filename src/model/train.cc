@@ -24,7 +24,7 @@ namespace redflag {
 namespace {
 
 struct Row {
-  std::string label, dataset;
+  std::string id, label, dataset;
   std::vector<ModelWord> words;
   bool mail;  // which set of thresholds applies (IsMail)
 };
@@ -49,7 +49,7 @@ Status ReadRows(const std::string& path, std::vector<Row>* rows, std::string* di
     if (rec.label != "scam" && rec.label != "spam" && rec.label != "ham") continue;
     if (!ValidateUtf8(rec.message.text, "text").ok() || !ValidateUtf8(rec.message.subject, "subject").ok())
       return InvalidArgument(where + ": text is not valid UTF-8");
-    rows->push_back({rec.label, rec.dataset, NeutralWords(rec.message.subject, rec.message.text),
+    rows->push_back({rec.id, rec.label, rec.dataset, NeutralWords(rec.message.subject, rec.message.text),
                      IsMail(rec.message.channel, !rec.message.subject.empty())});
   }
   char hex[17];
@@ -98,21 +98,21 @@ std::pair<double, double> FitPlatt(const std::vector<double>& x, const std::vect
 
 // The lowest threshold on `p` at which the false-alarm rate on the ham rows
 // of one kind (mail or not) stays within the targets.
-double ChooseThreshold(const std::vector<Row>& dev, const std::vector<double>& p, bool mail, double far,
-                       double far_per_dataset) {
+double ChooseThreshold(const std::vector<const Row*>& rows, const std::vector<double>& p, bool mail,
+                       double far, double far_per_dataset) {
   std::vector<double> candidates;
-  for (size_t i = 0; i < dev.size(); ++i)
-    if (dev[i].label == "ham" && dev[i].mail == mail) candidates.push_back(p[i]);
+  for (size_t i = 0; i < rows.size(); ++i)
+    if (rows[i]->label == "ham" && rows[i]->mail == mail) candidates.push_back(p[i]);
   std::sort(candidates.begin(), candidates.end());
   candidates.push_back(1.0);
   auto ok = [&](double t) {
     std::map<std::string, std::pair<int, int>> per;  // dataset -> (ham, warned)
     int ham = 0, warned = 0;
-    for (size_t i = 0; i < dev.size(); ++i) {
-      if (dev[i].label != "ham" || dev[i].mail != mail) continue;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (rows[i]->label != "ham" || rows[i]->mail != mail) continue;
       ++ham;
-      ++per[dev[i].dataset].first;
-      if (p[i] >= t) ++warned, ++per[dev[i].dataset].second;
+      ++per[rows[i]->dataset].first;
+      if (p[i] >= t) ++warned, ++per[rows[i]->dataset].second;
     }
     if (warned > far * ham) return false;
     for (const auto& [name, counts] : per)
@@ -198,60 +198,82 @@ Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
   std::string train_hash, dev_hash;
   REDFLAG_RETURN_IF_ERROR(ReadRows(o.train_path, &train, &train_hash));
   REDFLAG_RETURN_IF_ERROR(ReadRows(o.dev_path, &dev, &dev_hash));
+  // Supplement rows join train's (after them, so train's fold numbers stay as they were).
+  nlohmann::ordered_json supplements = nlohmann::ordered_json::array();
+  size_t corpus_rows = train.size();
+  for (const std::string& path : o.supplement_paths) {
+    std::vector<Row> rows;
+    std::string hash;
+    REDFLAG_RETURN_IF_ERROR(ReadRows(path, &rows, &hash));
+    supplements.push_back({{"file", std::filesystem::path(path).filename().string()},
+                           {"fnv1a64", hash},
+                           {"rows", rows.size()}});
+    train.insert(train.end(), rows.begin(), rows.end());
+  }
   if (o.spam_as != "scam" && o.spam_as != "ham" && o.spam_as != "skip")
     return InvalidArgument("spam rows are learnt as scam, ham or skip, not '" + o.spam_as + "'");
   if (o.folds == 1 || o.folds < 0) return InvalidArgument("folds is 0 (fit on train only) or at least 2");
   REDFLAG_RETURN_IF_ERROR(CheckFeatureSpec(o.spec));
   auto positive = [&](const std::string& label) { return label == "scam" || (o.spam_as == "scam" && label == "spam"); };
   auto learnt = [&](const Row& r) { return !r.words.empty() && !(r.label == "spam" && o.spam_as == "skip"); };
-  log << "train: " << train.size() << " rows, dev: " << dev.size() << " rows\n";
+  log << "train: " << corpus_rows << " rows";
+  if (train.size() > corpus_rows) log << " and " << train.size() - corpus_rows << " from supplements";
+  log << ", dev: " << dev.size() << " rows\n";
 
+  // `pool`: the corpus rows scored out of fold, whose scores choose the calibration and
+  // thresholds. Without folds, dev's rows, scored by the model fitted on train. With folds,
+  // train's and dev's: each fold's model fits on the other folds, and a small data set's
+  // false-alarm rate rests on six times as many ham rows as dev alone holds.
+  std::vector<const Row*> always, pool;  // `always`: fitted by every model
+  for (size_t i = 0; i < train.size(); ++i)
+    (o.folds > 0 && i < corpus_rows ? pool : always).push_back(&train[i]);
+  for (const Row& r : dev) pool.push_back(&r);
   const int features = 1 << o.spec.bits;
   FeatureExtractor extractor(o.spec);
-  std::vector<std::vector<feature_node>> train_x, dev_x(dev.size());
-  std::vector<double> train_y;
-  for (const Row& r : train) {
-    if (!learnt(r)) continue;
-    train_x.push_back(LiblinearRow(extractor, r, features));
-    train_y.push_back(positive(r.label) ? 1 : -1);
-  }
-  size_t scams = std::count(train_y.begin(), train_y.end(), 1.0);
-  if (scams == 0 || scams == train_y.size())
+  auto rows_of = [&](const std::vector<const Row*>& rows, bool fitted) {
+    std::vector<std::vector<feature_node>> x(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i)
+      if (fitted && learnt(*rows[i])) x[i] = LiblinearRow(extractor, *rows[i], features);
+    return x;
+  };
+  std::vector<std::vector<feature_node>> always_x = rows_of(always, true),
+                                         pool_x = rows_of(pool, o.folds > 0);
+  size_t fitted_rows = 0, scams = 0;
+  for (size_t i = 0; i < train.size(); ++i)
+    if (learnt(train[i])) ++fitted_rows, scams += positive(train[i].label);
+  if (scams == 0 || scams == fitted_rows)
     return InvalidArgument(o.train_path + ": training needs both scam and ham rows (found " +
-                           std::to_string(scams) + " scam of " + std::to_string(train_y.size()) + ")");
-  if (o.folds > 0)
-    for (size_t i = 0; i < dev.size(); ++i)
-      if (learnt(dev[i])) dev_x[i] = LiblinearRow(extractor, dev[i], features);
-  // Train's rows, plus the dev rows that `use_dev` picks.
-  auto fit = [&](auto use_dev) {
+                           std::to_string(scams) + " scam of " + std::to_string(fitted_rows) + ")");
+  auto fit = [&](auto use_pool_row) {
     std::vector<feature_node*> x;
-    std::vector<double> y = train_y;
-    for (auto& row : train_x) x.push_back(row.data());
-    for (size_t i = 0; i < dev.size(); ++i)
-      if (!dev_x[i].empty() && use_dev(i))
-        x.push_back(dev_x[i].data()), y.push_back(positive(dev[i].label) ? 1 : -1);
+    std::vector<double> y;
+    auto add = [&](const Row& r, std::vector<feature_node>& row) {
+      if (!row.empty()) x.push_back(row.data()), y.push_back(positive(r.label) ? 1 : -1);
+    };
+    for (size_t i = 0; i < always.size(); ++i) add(*always[i], always_x[i]);
+    for (size_t i = 0; i < pool.size(); ++i)
+      if (use_pool_row(i)) add(*pool[i], pool_x[i]);
     return Fit(x, std::move(y), o);
   };
 
-  // Dev's log-odds, each from a model that did not see that row: with folds,
-  // dev row i is scored by the model fitted on train and the other folds of dev.
+  // The pool's log-odds, each from a model that did not see that row: with folds,
+  // pool row i is scored by the model fitted on the other folds (and the supplements).
   // The fits are independent (and each deterministic), so they share the cores.
   const int fits = std::max(o.folds, 1) + (o.folds > 0 ? 1 : 0);  // with folds, the last is the shipped one
-  std::vector<double> x(dev.size());
+  std::vector<double> x(pool.size());
   std::vector<StatusOr<Fitted>> fitted(fits, Internal("not fitted"));
   std::vector<Status> scored(fits);
   std::atomic<int> next{0};
   auto work = [&] {
     for (int fold; (fold = next.fetch_add(1)) < fits;) {
       bool shipped = o.folds > 0 && fold == o.folds;
-      fitted[fold] =
-          fit([&](size_t i) { return o.folds > 0 && (shipped || static_cast<int>(i % o.folds) != fold); });
+      auto fold_of = [&](size_t i) { return static_cast<int>(i % std::max(o.folds, 1)); };
+      fitted[fold] = fit([&](size_t i) { return o.folds > 0 && (shipped || fold_of(i) != fold); });
       if (!fitted[fold].ok() || shipped) continue;
       std::vector<const Row*> held_out;
       std::vector<size_t> where;
-      for (size_t i = 0; i < dev.size(); ++i)
-        if (o.folds == 0 || static_cast<int>(i % o.folds) == fold)
-          held_out.push_back(&dev[i]), where.push_back(i);
+      for (size_t i = 0; i < pool.size(); ++i)
+        if (o.folds == 0 || fold_of(i) == fold) held_out.push_back(pool[i]), where.push_back(i);
       StatusOr<std::vector<double>> scores = LogOdds(*fitted[fold], o.spec, held_out);
       if (!scores.ok())
         scored[fold] = scores.status();
@@ -262,18 +284,18 @@ Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
   set_print_string_function([](const char*) {});  // liblinear's progress is a global: silenced once
   unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, static_cast<unsigned>(fits));
   log << "fitting " << fits << (fits == 1 ? " model" : " models") << " on " << threads << " threads\n";
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  std::vector<std::thread> pool_threads;
+  for (unsigned t = 1; t < threads; ++t) pool_threads.emplace_back(work);
   work();
-  for (std::thread& t : pool) t.join();
+  for (std::thread& t : pool_threads) t.join();
   for (int fold = 0; fold < fits; ++fold) {
     if (!fitted[fold].ok()) return fitted[fold].status();
     REDFLAG_RETURN_IF_ERROR(scored[fold]);
   }
   // With folds the shipped model learnt from all of train and dev; without, from train alone.
   const StatusOr<Fitted>& shipped = fitted.back();
-  train_x.clear();
-  dev_x.clear();
+  always_x.clear();
+  pool_x.clear();
   {
     std::ofstream out(o.out_path, std::ios::binary);
     out.write(shipped->bytes.data(), static_cast<std::streamsize>(shipped->bytes.size()));
@@ -283,35 +305,50 @@ Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
   nlohmann::ordered_json weights_json = {{"file", std::filesystem::path(o.out_path).filename().string()},
                                          {"scale", shipped->scale},
                                          {"bias", shipped->bias}};
-  std::vector<int> y;
   std::vector<double> fit_x;
   std::vector<int> fit_y;
-  for (const Row& r : dev) y.push_back(positive(r.label) ? 1 : 0);
-  for (size_t i = 0; i < dev.size(); ++i)
-    if (!(dev[i].label == "spam" && o.spam_as == "skip")) fit_x.push_back(x[i]), fit_y.push_back(y[i]);
+  for (size_t i = 0; i < pool.size(); ++i)
+    if (!(pool[i]->label == "spam" && o.spam_as == "skip"))
+      fit_x.push_back(x[i]), fit_y.push_back(positive(pool[i]->label) ? 1 : 0);
+  const char* scored_rows = o.folds > 0 ? "train and dev, out of fold" : "dev";
   auto [scale, offset] = FitPlatt(fit_x, fit_y);
-  log << "dev log-odds calibrated as p = 1 / (1 + exp(-(" << scale << " x + " << offset << ")))\n";
+  log << scored_rows << ": log-odds calibrated as p = 1 / (1 + exp(-(" << scale << " x + " << offset
+      << ")))\n";
   std::vector<double> p;
   for (double v : x) p.push_back(1 / (1 + std::exp(-(scale * v + offset))));
+  if (!o.scores_path.empty()) {
+    std::ofstream out(o.scores_path);
+    for (size_t i = 0; i < pool.size(); ++i)
+      out << nlohmann::ordered_json{{"id", pool[i]->id},
+                                    {"dataset", pool[i]->dataset},
+                                    {"label", pool[i]->label},
+                                    {"mail", pool[i]->mail},
+                                    {"p", p[i]}}
+                 .dump()
+          << '\n';
+    if (!out) return Internal("cannot write " + o.scores_path);
+  }
   nlohmann::ordered_json thresholds;
   for (bool mail : {false, true}) {
-    double suspicious = ChooseThreshold(dev, p, mail, o.suspicious_far, o.suspicious_far_per_dataset);
-    double scam = std::max(suspicious, ChooseThreshold(dev, p, mail, o.scam_far, o.scam_far));
+    double suspicious = ChooseThreshold(pool, p, mail, o.suspicious_far, o.suspicious_far_per_dataset);
+    double scam = std::max(suspicious, ChooseThreshold(pool, p, mail, o.scam_far, o.scam_far));
     int scam_rows = 0, scam_hit = 0, spam_rows = 0, spam_hit = 0;
-    for (size_t i = 0; i < dev.size(); ++i) {
-      if (dev[i].mail != mail) continue;
-      if (dev[i].label == "scam") ++scam_rows, scam_hit += p[i] >= suspicious;
-      if (dev[i].label == "spam") ++spam_rows, spam_hit += p[i] >= suspicious;
+    for (size_t i = 0; i < pool.size(); ++i) {
+      if (pool[i]->mail != mail) continue;
+      if (pool[i]->label == "scam") ++scam_rows, scam_hit += p[i] >= suspicious;
+      if (pool[i]->label == "spam") ++spam_rows, spam_hit += p[i] >= suspicious;
     }
     const char* kind = mail ? "mail" : "message";
-    log << "model alone on dev " << kind << "s: scam recall " << (scam_rows ? double(scam_hit) / scam_rows : 0)
-        << " of " << scam_rows << ", spam warned " << (spam_rows ? double(spam_hit) / spam_rows : 0)
-        << " at p >= " << suspicious << " (scam at p >= " << scam << ")\n";
+    log << "model alone on " << scored_rows << ", " << kind << "s: scam recall "
+        << (scam_rows ? double(scam_hit) / scam_rows : 0) << " of " << scam_rows << ", spam warned "
+        << (spam_rows ? double(spam_hit) / spam_rows : 0) << " at p >= " << suspicious
+        << " (scam at p >= " << scam << ")\n";
     thresholds[kind] = {{"suspicious", suspicious}, {"scam", scam}};
   }
-  thresholds["chosen_for"] = {{"dev_ham_far", o.suspicious_far},
-                              {"dev_ham_far_per_dataset", o.suspicious_far_per_dataset},
-                              {"dev_ham_far_scam", o.scam_far}};
+  thresholds["chosen_on"] = scored_rows;
+  thresholds["chosen_for"] = {{"ham_far", o.suspicious_far},
+                              {"ham_far_per_dataset", o.suspicious_far_per_dataset},
+                              {"ham_far_scam", o.scam_far}};
 
   std::time_t now = std::time(nullptr);
   char date[16];
@@ -319,12 +356,13 @@ Status TrainScamModel(const TrainOptions& o, std::ostream& log) {
   nlohmann::ordered_json side;
   side["schema"] = "redflag.model/1";
   side["trained"] = date;
-  side["data"] = {{"train_fnv1a64", train_hash}, {"dev_fnv1a64", dev_hash}, {"train_rows", train.size()},
+  side["data"] = {{"train_fnv1a64", train_hash}, {"dev_fnv1a64", dev_hash}, {"train_rows", corpus_rows},
                   {"dev_rows", dev.size()},      {"spam_as", o.spam_as},    {"dev_folds", o.folds}};
+  if (!o.supplement_paths.empty()) side["data"]["supplements"] = supplements;
   side["liblinear"] = {{"solver", "L2R_LR"}, {"C", o.c}, {"eps", o.eps}, {"scam_weight", o.scam_weight}};
   side["features"] = features_json;
   side["weights"] = weights_json;
-  side["calibration"] = {{"method", o.folds > 0 ? "platt on dev, out of fold" : "platt on dev"},
+  side["calibration"] = {{"method", o.folds > 0 ? "platt on train and dev, out of fold" : "platt on dev"},
                          {"scale", scale},
                          {"offset", offset}};
   side["thresholds"] = thresholds;
