@@ -142,9 +142,9 @@ TEST(Analyzer, ExplainsInTheMessageLanguage) {
   EXPECT_NE(en->red_flags.front().title, r->red_flags.front().title);
 }
 
-// The model's red flag quotes the words that pushed it, not the pieces of a link
-// ("https", "com"): the link is already shown, as a contact.
-TEST(Analyzer, ModelEvidenceQuotesWordsNotPiecesOfLinks) {
+// The model's red flag quotes the words that pushed it, and a link that pushed it as the whole link, never
+// its pieces ("https", "com", "login"), which say nothing to a reader.
+TEST(Analyzer, ModelEvidenceQuotesWordsAndWholeLinksNotPiecesOfLinks) {
   Message m;
   m.channel = Channel::kEmail;
   m.from = "security@whatsapp-support-team.com";
@@ -157,34 +157,36 @@ TEST(Analyzer, ModelEvidenceQuotesWordsNotPiecesOfLinks) {
     if (f.id == "scam_language") model = &f;
   ASSERT_NE(model, nullptr) << "the built-in model no longer warns about the seed's helpdesk email";
   ASSERT_FALSE(model->evidence.empty());
-  size_t link = m.text.find("https://");
+  const std::string link = "https://whatsapp-business-verify.com/login";
+  size_t at = m.text.find(link);
+  int words = 0;
   for (const auto& e : model->evidence) {
-    EXPECT_LT(e.start, link) << e.text;
     EXPECT_EQ(m.text.substr(e.start, e.end - e.start), e.text);
+    if (e.start < at) {
+      EXPECT_LE(e.end, at) << e.text;
+      EXPECT_EQ(e.note, "typical of scam messages") << e.text;
+      ++words;
+    } else {
+      EXPECT_EQ(e.text, link);
+      EXPECT_EQ(e.note, "a link like the links in scam messages");
+    }
   }
+  EXPECT_GE(words, 1);
 }
 
-// Between the model's two thresholds a message that looks genuine (a code notice,
-// an official sender) gets no model flag; past the scam threshold it does.
-TEST(ModelFlagStrength, LooksGenuineNeedsASureModel) {
-  auto kb = LoadEmbeddedKnowledge();
-  ASSERT_OK(kb);
-  const KnowledgeBase& k = **kb;
-  double between = 0.8, sure = 0.99;
-  EXPECT_EQ(ModelFlagStrength(k, 0.5, 0.7, 0.95, {}), 0);
-  EXPECT_NEAR(ModelFlagStrength(k, 0.7, 0.7, 0.95, {}), k.thresholds.suspicious / 100.0, 1e-9);
-  EXPECT_GT(ModelFlagStrength(k, between, 0.7, 0.95, {}), 0);
-  for (ModelContext genuine : {ModelContext{true, false}, ModelContext{false, true}}) {
-    EXPECT_EQ(ModelFlagStrength(k, between, 0.7, 0.95, genuine), 0);
-    EXPECT_GE(ModelFlagStrength(k, sure, 0.7, 0.95, genuine), k.thresholds.scam / 100.0);
-  }
-  KnowledgeBase lenient = k;
-  lenient.model.official_sender_needs_scam = false;
-  EXPECT_GT(ModelFlagStrength(lenient, between, 0.7, 0.95, {false, true}), 0);
-  // Every contact point a brand's own: the model is silent, however sure.
-  EXPECT_EQ(ModelFlagStrength(k, sure, 0.7, 0.95, {false, false, true}), 0);
-  lenient.model.official_contacts_silence = false;
-  EXPECT_GT(ModelFlagStrength(lenient, sure, 0.7, 0.95, {false, false, true}), 0);
+// A genuine-looking text with a link whose shape the model reads as a scam's: the link leads the evidence.
+TEST(Analyzer, ModelEvidenceQuotesTheLinkThatPushedMost) {
+  Message m;
+  m.channel = Channel::kSms;
+  m.text = "Grab your new incentive here vx7.top/Leye1E";
+  auto r = testing::BuiltInAnalyzer().Analyze(m);
+  ASSERT_OK(r);
+  const RedFlag* model = nullptr;
+  for (const auto& f : r->red_flags)
+    if (f.id == "scam_language") model = &f;
+  ASSERT_NE(model, nullptr);
+  ASSERT_FALSE(model->evidence.empty());
+  EXPECT_EQ(model->evidence.front().text, "vx7.top/Leye1E");
 }
 
 // A genuine notice whose only link is the brand's own reads like phishing to the model; that link leads to

@@ -342,29 +342,57 @@ class Analyzer::Impl {
     double strength = ModelFlagStrength(*kb_, score.probability, t.suspicious, t.scam,
                                         {code_delivery, official_sender, only_official_contacts});
     if (strength <= 0) return;
-    std::vector<size_t> order(words.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return score.push[a] > score.push[b]; });
-    std::vector<std::string_view> quoted;  // each word once, at its strongest
-    const std::string note = kb_->EvidenceNote(lang, "model_words");
-    auto quote = [&](bool skip_contacts) {
-      for (size_t i : order) {
-        if (quoted.size() >= static_cast<size_t>(kb_->model.evidence_words)) break;
-        const ModelWord& w = words[i];
-        if (score.push[i] <= 0 && !quoted.empty()) break;  // quote only words that pushed towards scam
-        if (std::find(quoted.begin(), quoted.end(), w.text) != quoted.end()) continue;
-        if (skip_contacts && std::any_of(contacts.begin(), contacts.end(), [&](const ContactVerdict& c) {
-              return c.field == w.field && c.start <= w.start && w.end <= c.end;
-            }))
-          continue;
-        quoted.push_back(w.text);
-        const std::string& field = w.field == Field::kSubject ? m.subject : m.text;
-        findings->Add("scam_language", strength,
-                      {w.field, w.start, w.end, field.substr(w.start, w.end - w.start), note});
-      }
+    // What to quote: each word outside a link with its own push, and each link with the summed push of
+    // its shape markers and pieces (the score is linear, so the sum is the link's exact share). A link is
+    // quoted whole, never as the pieces ("https", "com") that say nothing to a reader.
+    struct Quotable {
+      Field field;
+      uint32_t start, end;
+      float push;
+      std::string_view key;  // a word folded, as the model read it; a link as written
+      bool link;
     };
-    quote(/*skip_contacts=*/true);
-    if (quoted.empty()) quote(false);  // a message that is all links: its pieces are all there is to quote
+    std::vector<Quotable> units;
+    std::vector<float> link_push(contacts.size(), 0);
+    for (size_t i = 0; i < words.size(); ++i) {
+      const ModelWord& w = words[i];
+      auto link = std::find_if(contacts.begin(), contacts.end(), [&](const ContactVerdict& c) {
+        return IsLink(c) && c.field == w.field && w.start < c.end && c.start < w.end;
+      });
+      if (link != contacts.end()) {
+        link_push[link - contacts.begin()] += score.push[i];
+        continue;
+      }
+      bool in_contact = std::any_of(contacts.begin(), contacts.end(), [&](const ContactVerdict& c) {
+        return c.field == w.field && c.start <= w.start && w.end <= c.end;
+      });
+      if (!in_contact && !w.marker) units.push_back({w.field, w.start, w.end, score.push[i], w.text, false});
+    }
+    for (size_t k = 0; k < contacts.size(); ++k)
+      if (link_push[k] != 0)
+        units.push_back({contacts[k].field, contacts[k].start, contacts[k].end, link_push[k], {}, true});
+    std::stable_sort(units.begin(), units.end(),
+                     [](const Quotable& a, const Quotable& b) { return a.push > b.push; });
+    std::vector<std::string_view> quoted;  // each word once, at its strongest
+    for (Quotable& u : units) {
+      if (quoted.size() >= static_cast<size_t>(kb_->model.evidence_words)) break;
+      if (u.push <= 0 && !quoted.empty()) break;  // quote only what pushed towards scam
+      const std::string& field = u.field == Field::kSubject ? m.subject : m.text;
+      std::string_view text = std::string_view(field).substr(u.start, u.end - u.start);
+      if (u.link) u.key = text;
+      if (std::find(quoted.begin(), quoted.end(), u.key) != quoted.end()) continue;
+      quoted.push_back(u.key);
+      findings->Add("scam_language", strength,
+                    {u.field, u.start, u.end, std::string(text),
+                     kb_->EvidenceNote(lang, u.link ? "model_link" : "model_words")});
+    }
+    if (quoted.empty()) {  // every word sits inside an address: the first is all there is to quote
+      const ModelWord& w = words.front();
+      const std::string& field = w.field == Field::kSubject ? m.subject : m.text;
+      findings->Add("scam_language", strength,
+                    {w.field, w.start, w.end, field.substr(w.start, w.end - w.start),
+                     kb_->EvidenceNote(lang, "model_words")});
+    }
   }
 
   std::unique_ptr<ScamModel> model_;
