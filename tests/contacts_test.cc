@@ -94,6 +94,20 @@ TEST(Contacts, AHandleKeepsAtMost32Characters) {
   EXPECT_EQ(c[0].handle, std::string(31, 'y') + "é");
 }
 
+// "@apple.com #518274" ends an origin-bound one-time code: it names the website the code is for.
+TEST(Contacts, AnOriginBoundCodeLineNamesAWebsiteNotAnAccount) {
+  std::string text = "Your Apple Account code is: 518274.\n\n@apple.com #518274";
+  auto c = ExtractFrom(text);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].kind, Contact::kUrl);
+  EXPECT_EQ(c[0].value, "apple.com");
+  EXPECT_EQ(c[0].host.registrable, "apple.com");
+  // Without a code after it, "@apple.com" is a handle as before.
+  c = ExtractFrom("follow @apple.com #news");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].kind, Contact::kHandle);
+}
+
 TEST(Contacts, WordsWithDotsAreNotLinks) {
   EXPECT_TRUE(ExtractFrom("ok.thanks, see you at 5.30. e.g. this one").empty());
 }

@@ -71,6 +71,18 @@ bool SplitE164(std::string_view written, i18n::phonenumbers::PhoneNumber* number
   return false;
 }
 
+// "@apple.com #518274" closes an origin-bound one-time code (WICG, "Origin-bound one-time codes delivered
+// via SMS"): the "@" names the website the code is for, not an account. True when `at` (the end of the
+// "@name") is followed by " #" and a code of 4 or more letters and digits.
+bool IsOriginBoundCodeLine(std::string_view text, uint32_t at) {
+  if (text.substr(at, 2) != " #") return false;
+  size_t code = at + 2, end = code;
+  bool digit = false;
+  for (; end < text.size() && std::isalnum(static_cast<unsigned char>(text[end])); ++end)
+    digit |= std::isdigit(static_cast<unsigned char>(text[end])) != 0;
+  return end - code >= 4 && digit;  // a code, not a hashtag
+}
+
 }  // namespace
 
 std::string_view ContactKindName(Contact::Kind kind) {
@@ -155,8 +167,14 @@ std::vector<Contact> ContactExtractor::Extract(std::string_view text, const std:
         if (!ParseHost(value.substr(at + 1), &c.host)) continue;
       } else if (kind == handle_) {
         if (IsWordByte(before)) continue;
-        c.kind = Contact::kHandle;
-        c.handle = std::string(value.substr(1));
+        if (IsOriginBoundCodeLine(text, end) && ParseHost(value.substr(1), &c.host) &&
+            !c.host.registrable.empty()) {
+          c.start = m.start + 1;  // the website's name, without the "@"
+          c.value = std::string(value.substr(1));
+        } else {
+          c.kind = Contact::kHandle;
+          c.handle = std::string(value.substr(1));
+        }
       } else {
         if (std::isdigit(static_cast<unsigned char>(before)) || IsRangeOfRoundSums(value)) continue;
         c.kind = Contact::kPhone;
