@@ -44,7 +44,8 @@ void AddTrainCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--far-scam", o->scam_far, "Largest share of that ham the model alone may call a scam")
       ->capture_default_str();
   cmd->add_option("--folds", o->folds,
-                  "0: fit on train only. K >= 2: also fit on dev, calibrating on out-of-fold dev scores")
+                  "0: fit on train only and calibrate on dev. K >= 2: also fit on dev, calibrating on "
+                  "out-of-fold train and dev scores")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   cmd->callback([o, exit_code] {
