@@ -20,9 +20,12 @@ const char* const kPushFlags[] = {"code_request", "credential_request", "payment
                                   "urgency",      "threat",             "authority_jargon", "secrecy",
                                   "fee_to_release", "prize",            "move_to_other_app"};
 // The requests that make a link matter even when the brand is only named: a
-// newsletter that names Google and says "update today" links where it likes.
-const char* const kRequestFlags[] = {"code_request", "credential_request", "payment_request", "install_request",
-                                     "fee_to_release", "threat"};
+// newsletter that names Google and says "update today" links where it likes,
+// but "USPS: your parcel could not be delivered, update your address at <link>"
+// sends you to fix something, and the link had better be USPS's.
+const char* const kRequestFlags[] = {"code_request",    "credential_request",    "payment_request",
+                                     "install_request", "fee_to_release",        "threat",
+                                     "charge_link",     "delivery_problem_link", "account_alert_link"};
 
 template <size_t N>
 bool HasAny(const Findings& findings, const char* const (&flags)[N]) {
