@@ -279,6 +279,30 @@ TEST(Analyzer, AThreatBesideAnUnknownLinkIsSuspiciousInATextOnly) {
   EXPECT_EQ(verdict(threat + "https://card-reactivate.top/a", Channel::kEmail), Verdict::kNoRedFlags);
 }
 
+// A code notice gets its own advice ("this looks like a real code notice") only when nothing else was
+// noticed; beside a weak sign the reader gets the generic advice, not a reassurance.
+TEST(Analyzer, CodeNoticeAdviceOnlyWithoutWeakSigns) {
+  const KnowledgeBase& kb = testing::BuiltInAnalyzer().knowledge();
+  ASSERT_FALSE(kb.advice.code_delivery.empty());
+  const std::string reassurance = kb.advice.code_delivery.front().Get("en");
+  Message m;
+  m.text = "Your WhatsApp code: 123-456. Don't share this code with others";
+  auto plain = testing::BuiltInAnalyzer().Analyze(m);
+  ASSERT_OK(plain);
+  EXPECT_EQ(plain->verdict, Verdict::kNoRedFlags);
+  ASSERT_FALSE(plain->advice.protect.empty());
+  EXPECT_EQ(plain->advice.protect.front().text, reassurance);
+
+  m.text = "Your code is 482913. Your account will be suspended";
+  auto weak = testing::BuiltInAnalyzer().Analyze(m);
+  ASSERT_OK(weak);
+  EXPECT_EQ(weak->verdict, Verdict::kNoRedFlags);
+  ASSERT_FALSE(weak->red_flags.empty());  // a weak threat, listed below the threshold
+  for (const auto& item : weak->advice.protect) EXPECT_NE(item.text, reassurance);
+  ASSERT_FALSE(weak->advice.protect.empty());
+  EXPECT_EQ(weak->advice.protect.front().text, kb.advice.protect.front().Get("en"));
+}
+
 // Generic advice (no known scam matched) is in the reader's language where the
 // knowledge base words it (knowledge/advice.yaml), else in English.
 TEST(Analyzer, GenericAdviceInTheReadersLanguage) {

@@ -76,7 +76,10 @@ void GiveAdvice(const KnowledgeBase& kb, const JudgeInput& in, Report* report) {
     }
   };
   if (report->verdict == Verdict::kNoRedFlags) {
-    add(&advice.protect, in.code_delivery ? kb.advice.code_delivery : kb.advice.protect, "");
+    // "This looks like a real code notice" only where nothing else was noticed: beside a weak sign
+    // ("your account will be suspended") it would contradict the list of weak signs above it.
+    bool genuine_code_notice = in.code_delivery && report->red_flags.empty();
+    add(&advice.protect, genuine_code_notice ? kb.advice.code_delivery : kb.advice.protect, "");
   } else if (!report->scams.empty()) {
     const Scam* scam = kb.FindScam(report->scams.front().id);
     static const std::vector<LocalizedText> kNone;
