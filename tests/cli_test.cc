@@ -48,6 +48,26 @@ TEST(Cli, NoRedFlagsDoesNotCallTheMessageAScamToReport) {
   EXPECT_THAT(out, ::testing::Not(HasSubstr("If you still think")));
 }
 
+// A matched scam's advice for after the fact comes by stage, each under its own line, in the order given.
+TEST(Cli, RecoveryAdviceIsGroupedByStage) {
+  std::string out, err;
+  ASSERT_EQ(RunCli("check --channel sms \"USPS: the package could not be delivered due to incomplete address "
+                   "information. Please confirm your address at https://usps-redelivery.example-post.top/x\"",
+                   "", &out, &err),
+            0)
+      << err;
+  size_t recover = out.find("If you already replied, shared a code or paid");
+  ASSERT_NE(recover, std::string::npos) << out;
+  size_t code = out.find("\n If you shared a code or password\n   - ", recover);
+  size_t paid = out.find("\n If you paid\n   - ", recover);
+  size_t replied = out.find("\n If you replied or opened the link\n   - ", recover);
+  EXPECT_NE(code, std::string::npos) << out;
+  EXPECT_NE(paid, std::string::npos) << out;
+  EXPECT_NE(replied, std::string::npos) << out;
+  EXPECT_LT(code, paid);
+  EXPECT_EQ(out.find("\n If you paid\n", paid + 1), std::string::npos) << "a stage is named once: " << out;
+}
+
 // Flags below the threshold are listed as weak signs, under a summary that says so: never "no red flags"
 // above a list of them.
 TEST(Cli, WeakSignsAreCalledWeakSigns) {

@@ -100,7 +100,15 @@ std::string RenderReportText(const Report& r, const std::string& message_text, c
   }
   if (!r.advice.recover.empty()) {
     out << "\n" << style.Bold(Heading(ui, en, "recover")) << "\n";
-    for (const AdviceItem& a : r.advice.recover) out << " - " << a.text << "\n";
+    // A scam's advice comes by stage ("if you paid"): each stage under its own line, as the web page shows
+    // it.
+    const std::string* stage = nullptr;
+    for (const AdviceItem& a : r.advice.recover) {
+      if (!a.when.empty() && (stage == nullptr || *stage != a.when))
+        out << " " << Heading(ui, en, "when_" + a.when) << "\n";
+      stage = &a.when;
+      out << (a.when.empty() ? " - " : "   - ") << a.text << "\n";
+    }
   }
   if (!r.advice.report.empty()) {
     // With no red flags, the list is for a reader who still has doubts, not a call to report.
