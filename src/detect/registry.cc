@@ -13,6 +13,14 @@ namespace {
 // Name tokens shorter than this match only as a whole word of a domain ("dhl-fee"),
 // never inside one ("upsilon" is not UPS).
 constexpr size_t kMinInnerToken = 5;
+// Names at least this long imitate the brand anywhere in a label or user name ("whatsappgold",
+// "bi-nancer"). Shorter ones, and everyday names, hide in ordinary words ("purchase", "techtarget",
+// "steven.moore"), so inside a word they count only beside digits or lookalike_words ("costco24",
+// "chaserewards"), and across a separator only as whole words ("pay-pal"). Eight would lose Binance inside
+// words: some 100 of MetaMask's phishing domains ("binancegiveaways.com").
+constexpr size_t kLongInnerName = 7;
+// A user name shorter than this is no look-alike of a brand whose name is as short ("ca" of edd.ca.gov).
+constexpr size_t kMinUserName = 3;
 // Official names shorter than this are no look-alike under another suffix.
 constexpr size_t kMinOtherSuffixName = 3;
 // Official names at least this long may be two letters off and still be a typo.
@@ -105,6 +113,10 @@ BrandRegistry::BrandRegistry(const KnowledgeBase& kb) : kb_(kb) {
                         std::any_of(b.aliases.begin(), b.aliases.end(), [&](const std::string& alias) {
                           return WithoutSeparators(alias) == label;
                         });
+        // A label that is one of lookalike_words, and not what the brand is called, names no one: "bank" of
+        // SBI's bank.sbi made bank-of-ireland.com, bank.com and "bamk.com" look-alikes of SBI. ("icloud" is
+        // Apple's alias too, so icloud.help@ still imitates Apple.)
+        if (kb.lookalike_words.count(parts.label) && !token.is_name) continue;
         official_labels_.emplace(parts.label, token);
         skeletons_.emplace(Skeleton(parts.label), token);
         // Only distinctive labels name a brand inside other domains ("gov" does not).
@@ -221,11 +233,10 @@ std::optional<Lookalike> BrandRegistry::DomainLookalike(const HostParts& host) c
   };
   for (const std::string& word : SplitWords(host.label))
     if (auto it = tokens_.find(word); it != tokens_.end() && word != host.label) consider(it->second, word);
-  std::string joined = WithoutSeparators(host.label);
-  const uint64_t letters = LetterSet(joined);
+  const Words words(host.label);
+  const uint64_t letters = LetterSet(words.joined);
   for (const InnerToken& inner : inner_tokens_)
-    if ((inner.letters & ~letters) == 0 && joined != *inner.token &&
-        joined.find(*inner.token) != std::string::npos)
+    if ((inner.letters & ~letters) == 0 && words.joined != *inner.token && InWords(*inner.token, words))
       consider(*inner.t, *inner.token);
   if (added)
     if (auto l = Take(*added, &everyday)) return l;
@@ -238,8 +249,10 @@ std::optional<Lookalike> BrandRegistry::DomainLookalike(const HostParts& host) c
   //    eight-letter names took other firms' names for typos: "metavas" for
   //    "metamask", "metamars" for "metamail" (MetaMask's list of legitimate
   //    look-alike domains, ../shared/corpus/domains; tests/verify_test.cc).
+  //    An everyday name with a letter added is most often another word: "discovery", "targets", "apples".
   for (const auto& [label, t] : official_labels_) {
     if (label.size() < kMinInnerToken) continue;
+    if (kb_.everyday_names.count(label) && host.label.find(label) != std::string::npos) continue;
     int limit = label.size() >= kTwoTyposFrom ? 2 : 1;
     if (EditDistance(host.label, label, limit) <= limit)
       return Lookalike{t.brand, t.official, "typo", true};
@@ -255,17 +268,18 @@ std::optional<Lookalike> BrandRegistry::NameLookalike(const std::string& name) c
   std::optional<Lookalike> everyday;  // as in DomainLookalike
   std::string lower = name;
   std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
-  if (auto it = skeletons_.find(Skeleton(WithoutSeparators(lower))); it != skeletons_.end())
-    return Lookalike{it->second.brand, it->second.official, "brand_in_username", false};
+  const Words words(lower);
+  if (words.joined.size() >= kMinUserName)
+    if (auto it = skeletons_.find(Skeleton(words.joined)); it != skeletons_.end())
+      return Lookalike{it->second.brand, it->second.official, "brand_in_username", false};
   // Only the brand's names: a label that is an everyday word ("office" of office.com, "live" of live.com)
   // is what people call themselves too ("head.office@", "john.live@").
   for (const std::string& word : SplitWords(lower))
     if (auto it = tokens_.find(word); it != tokens_.end() && it->second.is_name)
       if (auto l = Take(Found(it->second, word, lower, "brand_in_username", false), &everyday)) return l;
-  std::string joined = WithoutSeparators(lower);
-  const uint64_t letters = LetterSet(joined);
+  const uint64_t letters = LetterSet(words.joined);
   for (const InnerToken& inner : inner_tokens_)
-    if (inner.t->is_name && (inner.letters & ~letters) == 0 && joined.find(*inner.token) != std::string::npos)
+    if (inner.t->is_name && (inner.letters & ~letters) == 0 && InWords(*inner.token, words))
       if (auto l = Take(Found(*inner.t, *inner.token, lower, "brand_in_username", false), &everyday))
         return l;
   return everyday;
@@ -298,6 +312,47 @@ bool BrandRegistry::Imitates(const Token& t, const std::string& token, const std
   for (const std::string& word : kb_.lookalike_words)
     if (word.size() >= 4 && word != token && joined.find(word) != std::string::npos) return true;
   return false;
+}
+
+BrandRegistry::Words::Words(const std::string& s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (!std::isalnum(static_cast<unsigned char>(s[i]))) continue;
+    if (i == 0 || !std::isalnum(static_cast<unsigned char>(s[i - 1]))) spans.push_back({joined.size(), 0});
+    joined.push_back(s[i]);
+    spans.back().second = joined.size();
+  }
+}
+
+bool BrandRegistry::InWords(const std::string& token, const Words& words) const {
+  if (token.size() >= kLongInnerName && !kb_.everyday_names.count(token))
+    return words.joined.find(token) != std::string::npos;  // even split up ("coinbas-esignin")
+  for (size_t at = words.joined.find(token); at != std::string::npos; at = words.joined.find(token, at + 1)) {
+    size_t end = at + token.size();
+    auto word =
+        std::find_if(words.spans.begin(), words.spans.end(), [&](const auto& w) { return at < w.second; });
+    if (end > word->second) {  // over a separator: only as whole words ("meta-mask", not "steven.moore")
+      bool ends_a_word = std::any_of(word, words.spans.end(), [&](const auto& w) { return w.second == end; });
+      if (at == word->first && ends_a_word) return true;
+      continue;
+    }
+    std::string_view joined = words.joined, before = joined.substr(word->first, at - word->first),
+                     after = joined.substr(end, word->second - end);
+    bool plural = after.starts_with('s') && Filler(after.substr(1));  // or possessive: "krakens-login"
+    if (Filler(before) && (plural || Filler(after))) return true;
+  }
+  return false;
+}
+
+bool BrandRegistry::Filler(std::string_view s) const {
+  std::vector<bool> ok(s.size() + 1);  // ok[i]: the first i letters are digits and lookalike_words
+  ok[0] = true;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (!ok[i]) continue;
+    if (std::isdigit(static_cast<unsigned char>(s[i]))) ok[i + 1] = true;
+    for (const std::string& word : kb_.lookalike_words)
+      if (s.substr(i, word.size()) == word) ok[i + word.size()] = true;
+  }
+  return ok[s.size()];
 }
 
 bool BrandRegistry::UnlistedBareName(const std::string& platform, const std::string& handle) const {

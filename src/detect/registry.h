@@ -24,6 +24,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extract/domain.h"
@@ -85,6 +87,21 @@ class BrandRegistry {
   // Whether it imitates the brand by itself: an official name that is an everyday word (policy.yaml
   // everyday_names) does only beside one of lookalike_words, or spelt out as the official domain.
   bool Imitates(const Token& t, const std::string& token, const std::string& where) const;
+  // A label or user name without its separators, and where each of its words lies in that string:
+  // "meta-mask" is "metamask", with words [0, 4) and [4, 8).
+  struct Words {
+    explicit Words(const std::string& s);
+    std::string joined;
+    std::vector<std::pair<size_t, size_t>> spans;
+  };
+  // Whether a name of inner_tokens_ is in `words` as a look-alike would hold it. A long name that is no
+  // everyday word counts anywhere ("whatsappgold", "bi-nancer"); any other only over whole words
+  // ("pay-pal") or inside one word beside nothing but digits and lookalike_words ("costco24",
+  // "chaserewards", "krakens-login"). Not in "purchase" (Chase), "techtarget" (Target), "steven.moore"
+  // (Venmo).
+  bool InWords(const std::string& token, const Words& words) const;
+  // Whether `s` is digits and lookalike_words only ("", "24", "securelogin").
+  bool Filler(std::string_view s) const;
   const KnowledgeBase& kb_;
   USpoofChecker* spoof_ = nullptr;
   std::map<std::string, Token> tokens_;           // "whatsapp" -> brand; names in domains
