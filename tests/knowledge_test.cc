@@ -121,6 +121,31 @@ TEST_F(BrokenKnowledge, BadDomainIsRefused) {
   EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("is not a lower-case domain"));
 }
 
+// A customer mailbox domain (domains.mailbox) is anyone's address: never a brand's official mail, nor
+// another brand's website; and a misspelt key under `domains` is named, not ignored.
+TEST_F(BrokenKnowledge, AMailboxDomainIsNoOfficialMailDomain) {
+  const std::string head = "id: dhl\nname: DHL\ndomains:\n";
+  const std::string tail = "sources: [{url: 'https://x', title: t}]\nlast_reviewed: 2026-11-22\n";
+  Write("brands/dhl.yaml",
+        head + "  web: [dhl.com]\n  email: [dhl-mail.com]\n  mailbox: [dhl-mail.com]\n" + tail);
+  EXPECT_THAT(FirstProblem(),
+              ::testing::HasSubstr(
+                  "'dhl-mail.com' is dhl's customer mailbox domain and cannot be dhl's official email"));
+  Write("brands/dhl.yaml", head + "  web: [dhl.com, att.net]\n" + tail);
+  EXPECT_THAT(FirstProblem(),
+              ::testing::HasSubstr("'att.net' is att's customer mailbox domain and cannot be dhl's web"));
+  Write("brands/dhl.yaml", head + "  web: [dhl.com]\n  mailboxes: [dhl-mail.com]\n" + tail);
+  EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("brands/dhl.yaml:5: unknown key 'domains.mailboxes'"));
+}
+
+TEST_F(BrokenKnowledge, AMailboxDomainIsNoPublicSuffix) {
+  Write("brands/dhl.yaml",
+        "id: dhl\nname: DHL\ndomains:\n  web: [dhl.com]\n  mailbox: [co.uk]\n"
+        "sources: [{url: 'https://x', title: t}]\nlast_reviewed: 2026-11-22\n");
+  EXPECT_THAT(FirstProblem(),
+              ::testing::HasSubstr("brands/dhl.yaml:1: mailbox domain 'co.uk' is a public suffix"));
+}
+
 TEST_F(BrokenKnowledge, UnknownFlagInAScamIsRefused) {
   Write("scams/extra.yaml",
         "id: extra\nname: X\nfamily: F\nsummary: s\nmatch: {all: [no_such_flag]}\nadvice: {}\n"

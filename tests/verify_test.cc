@@ -210,6 +210,51 @@ TEST(Verify, AShortNameInsideAnotherWordIsNoLookalike) {
   }
 }
 
+// att.net and verizon.net are the companies' mail services for their customers (domains.mailbox): an address
+// or link there is anyone's, neither official nor a look-alike of att.com or verizon.com. A user name there
+// is judged as on any free mail service.
+TEST(Verify, ACustomerMailboxIsNeitherOfficialNorALookalike) {
+  for (const char* mailbox : {"jim@att.net", "att.billing@att.net", "http://gpoulose.home.att.net/",
+                              "shadow.dweller@verizon.net", "verizon.support@verizon.net", "verizon.net"}) {
+    ContactVerdict v = Verify(mailbox);
+    EXPECT_EQ(v.verdict, "unknown") << mailbox;
+    EXPECT_TRUE(v.brand.empty()) << mailbox;
+  }
+  ContactVerdict v = Verify("paypal.support@att.net");
+  EXPECT_EQ(v.verdict, "lookalike");
+  EXPECT_EQ(v.brand, "paypal");
+  EXPECT_EQ(Verify("https://www.att.com/support").verdict, "official");
+  for (auto [fake, brand] : std::vector<std::pair<const char*, const char*>>{
+           {"att-account-verify.com", "att"}, {"att.org", "att"}, {"verizon-support.com", "verizon"}}) {
+    v = Verify(fake);
+    EXPECT_EQ(v.verdict, "lookalike") << fake;
+    EXPECT_EQ(v.brand, brand) << fake;
+  }
+}
+
+// "cash" of Cash App's cash.app is an everyday word and one of lookalike_words: it names no one, so loan
+// and refund sites are no Cash App look-alikes. Cash App's name spelt as a domain still is.
+TEST(Verify, CashInADomainNamesNoOne) {
+  for (const char* other : {"get-cash-now.com", "cash-refund.com", "cash.com", "cashback-deals.com"})
+    EXPECT_EQ(Verify(other).verdict, "unknown") << other;
+  EXPECT_EQ(Verify("https://cash.app/help").verdict, "official");
+  for (const char* fake : {"cashapp.top", "squareup-verify.com"}) {
+    ContactVerdict v = Verify(fake);
+    EXPECT_EQ(v.verdict, "lookalike") << fake;
+    EXPECT_EQ(v.brand, "cash_app") << fake;
+  }
+}
+
+// On its own, a brand's name in a link's path is a weak look-alike: it counts in a message that names the
+// brand, unless the message links to the same site elsewhere (tests/golden/brands_us.yaml).
+TEST(Verify, ABrandInAPathIsAWeakLookalike) {
+  ContactVerdict v = Verify("http://rgbprint.vn/walmart/");
+  EXPECT_EQ(v.verdict, "lookalike");
+  EXPECT_EQ(v.brand, "walmart");
+  EXPECT_EQ(v.how, "brand_in_path");
+  EXPECT_TRUE(v.weak);
+}
+
 // A user name of one or two letters imitates no brand whose name is as short: "ca" is what edd.ca.gov is
 // called under ca.gov, "t" and "wa" are t.me's and wa.me's names.
 TEST(Verify, AOneOrTwoLetterUserNameImitatesNoOne) {

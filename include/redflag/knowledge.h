@@ -52,6 +52,9 @@ struct Brand {
   std::string id, name, parent, category;
   std::vector<std::string> aliases;
   std::vector<std::string> web_domains, email_domains;
+  // The brand's mail service for its customers (att.net): anyone with an account writes from it, so an
+  // address or link there is neither the brand's own nor an imitation of it.
+  std::vector<std::string> mailbox_domains;
   std::vector<std::string> phones, short_codes;
   std::map<std::string, std::vector<std::string>> handles;  // platform -> handles (lower case)
   std::vector<std::string> channels_used, channels_never;

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "extract/domain.h"
+#include "text/normalize.h"
 
 namespace redflag {
 namespace {
@@ -125,6 +126,62 @@ Opened Open(const KnowledgeBase::SharedLink& link, const std::string& path) {
   return {Opened::kAnyones, ""};
 }
 
+// The address or link that holds [start, end), or nullptr.
+const Contact* ContactAt(const std::vector<Contact>& contacts, uint32_t start, uint32_t end) {
+  for (const Contact& c : contacts)
+    if (c.start <= start && end <= c.end) return &c;
+  return nullptr;
+}
+
+// Whether `hit` is part of an address or link on its own brand's customer mail service ("verizon" in
+// mark@verizon.net): a customer's address, which names the brand no more than a street names its town.
+bool InOwnMailbox(const BrandRegistry& registry, const BrandHit& hit, const std::vector<Contact>& contacts) {
+  const Contact* c = ContactAt(contacts, hit.start, hit.end);
+  return c != nullptr && c->kind != Contact::kPhone && c->kind != Contact::kHandle &&
+         registry.SameFamily(hit.brand, registry.MailboxOwner(c->host));
+}
+
+// Whether the sender field holds `hit` as someone's name rather than as the brand: an everyday name
+// (policy.yaml: "mcafee" is a surname too) in the address, which is judged as a contact on its own
+// (john.mcafee@ imitates no one, mcafee.billing@ does), or in a display name that the registry reads as no
+// imitation ("John McAfee"; "McAfee" and "McAfee Support" are the brand).
+bool SenderNamesAPerson(const BrandRegistry& registry, const KnowledgeBase& kb, const BrandHit& hit,
+                        const std::string& from, const std::vector<Contact>& contacts) {
+  std::string name;
+  for (char c : from.substr(hit.start, hit.end - hit.start))
+    if (std::isalnum(static_cast<unsigned char>(c))) name.push_back(c);
+  if (!kb.everyday_names.count(name)) return false;
+  if (const Contact* c = ContactAt(contacts, hit.start, hit.end)) return c->kind == Contact::kEmail;
+  std::string display = from;  // the field without its address: the name shown
+  for (const Contact& c : contacts) std::fill(display.begin() + c.start, display.begin() + c.end, ' ');
+  std::optional<Lookalike> l = registry.NameLookalike(display);
+  return !l || l->everyday || !registry.SameFamily(l->brand, hit.brand);
+}
+
+// A brand's name in the path of a site the message also links to without it ("lindows.com/walmart" beside
+// "lindows.com/timeline") is that site's page about the brand, in the site's own mail: no look-alike. A
+// phishing page put on someone's site ("rgbmedia.vn/ups/") is the only link there: of the 62 such look-alike
+// links in train and dev scam and spam rows, one stood beside another link to its site, and that was a
+// bank's own page (bankalfalah.com/whatsapp/). Counting the name only beside a scammer's word instead would
+// lose 51 of the 62 ("rgbmedia.vn/ups/", "boyterstudio.com/chase/").
+void ExcuseOwnSitePages(const KnowledgeBase& kb, const std::string& lang,
+                        std::vector<ContactVerdict>* verdicts) {
+  std::set<std::string> linked;  // sites the message links to without a look-alike
+  for (const ContactVerdict& v : *verdicts)
+    if (v.kind == "url" && v.verdict != "lookalike") linked.insert(v.normalized);
+  for (ContactVerdict& v : *verdicts) {
+    if (v.how != "brand_in_path" || !linked.count(v.normalized)) continue;
+    ContactVerdict page;
+    page.kind = v.kind;
+    page.value = v.value;
+    page.normalized = v.normalized;
+    page.channel = v.channel;
+    page.verdict = "unknown";
+    page.explanation = kb.UiText(lang, &UiTexts::contact_verdicts, "unknown");
+    v = std::move(page);
+  }
+}
+
 }  // namespace
 
 ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::string& platform,
@@ -164,14 +221,19 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
       v.channel = "web";
       if (!owner) lookalike = registry_.DomainLookalike(contact.host);
       break;
-    case Contact::kEmail:
+    case Contact::kEmail: {
       v.normalized = contact.local_part + "@" + contact.host.host;
+      // A customer's mailbox (jim@att.net) is anyone's, even where the brand's website shares the domain.
+      const Brand* mailbox = registry_.MailboxOwner(contact.host);
       owner = registry_.EmailOwner(contact.host);
-      if (!owner) owner = registry_.WebOwner(contact.host);
+      if (!owner && !mailbox) owner = registry_.WebOwner(contact.host);
       v.channel = "email";
       if (!owner) lookalike = registry_.DomainLookalike(contact.host);
       if (!owner && !lookalike) lookalike = registry_.NameLookalike(contact.local_part);
+      // A user name on it imitates others, not its own brand: att.billing@att.net is a customer's choice.
+      if (lookalike && registry_.SameFamily(lookalike->brand, mailbox)) lookalike.reset();
       break;
+    }
     case Contact::kPhone:
       v.normalized = contact.phone;
       owner = registry_.PhoneOwner(contact.phone);
@@ -257,6 +319,7 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
 
   // Brands named in the text, and the ones it claims to speak for.
   for (const BrandHit& hit : *in.text_brands) {
+    if (InOwnMailbox(registry_, hit, *in.contacts)) continue;
     Evidence e = doc.Quote(hit.start, hit.end);
     mentioned[hit.brand].push_back(e);
     if (hit.disguised) {
@@ -275,9 +338,12 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
     }
   }
   Evidence sender_evidence = QuoteField(Field::kFrom, in.sender->value);
+  const std::string from = in.sender->brands.empty() ? "" : Normalize(in.sender->value).text;
   for (const BrandHit& hit : in.sender->brands) {
+    if (InOwnMailbox(registry_, hit, in.sender->contacts)) continue;
     mentioned[hit.brand].push_back(sender_evidence);
-    claim(hit.brand, "sender", sender_evidence);
+    if (!SenderNamesAPerson(registry_, kb_, hit, from, in.sender->contacts))
+      claim(hit.brand, "sender", sender_evidence);
   }
   auto is_mentioned = [&](const Brand* b) {
     return std::any_of(mentioned.begin(), mentioned.end(),
@@ -295,9 +361,15 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
   // Every contact point, judged; look-alikes are claims too.
   std::vector<const Brand*> sender_owners;
   auto judge_all = [&](const std::vector<Contact>& contacts, bool from_sender) {
+    std::vector<ContactVerdict> verdicts;
     for (const Contact& c : contacts) {
       std::string platform = c.kind == Contact::kHandle && in.channel == Channel::kTelegram ? "telegram" : "";
-      ContactVerdict v = Judge(c, platform, in.lang);
+      verdicts.push_back(Judge(c, platform, in.lang));
+    }
+    if (!from_sender) ExcuseOwnSitePages(kb_, in.lang, &verdicts);
+    for (size_t i = 0; i < contacts.size(); ++i) {
+      const Contact& c = contacts[i];
+      ContactVerdict& v = verdicts[i];
       Evidence e = from_sender ? sender_evidence : doc.Quote(c.start, c.end);
       v.field = e.field;
       v.start = e.start;

@@ -165,6 +165,13 @@ const Brand* BrandRegistry::EmailOwner(const HostParts& host) const {
   return nullptr;
 }
 
+const Brand* BrandRegistry::MailboxOwner(const HostParts& host) const {
+  for (const Brand& b : kb_.brands)
+    for (const std::string& d : b.mailbox_domains)
+      if (HostIsWithin(host.host, d)) return &b;
+  return nullptr;
+}
+
 const Brand* BrandRegistry::PhoneOwner(const std::string& number) const {
   for (const Brand& b : kb_.brands) {
     if (std::find(b.phones.begin(), b.phones.end(), number) != b.phones.end()) return &b;
@@ -187,6 +194,12 @@ const Brand* BrandRegistry::HandleOwner(const std::string& platform, const std::
 }
 
 std::optional<Lookalike> BrandRegistry::DomainLookalike(const HostParts& host) const {
+  std::optional<Lookalike> found = AnyDomainLookalike(host);
+  if (found && SameFamily(found->brand, MailboxOwner(host))) return std::nullopt;
+  return found;
+}
+
+std::optional<Lookalike> BrandRegistry::AnyDomainLookalike(const HostParts& host) const {
   if (host.is_ip || host.label.empty()) return std::nullopt;
   // An everyday word that names a brand ("apple-pie.com"): the answer only if nothing stronger turns up.
   std::optional<Lookalike> everyday;

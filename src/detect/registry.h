@@ -55,10 +55,15 @@ class BrandRegistry {
   // The brand whose official web (or email) domain holds this host.
   const Brand* WebOwner(const HostParts& host) const;
   const Brand* EmailOwner(const HostParts& host) const;
+  // The brand whose customer mail service (domains.mailbox: att.net) holds this host. An address there is
+  // anyone's: neither the brand's own nor, by its domain, an imitation of it.
+  const Brand* MailboxOwner(const HostParts& host) const;
   const Brand* PhoneOwner(const std::string& e164_or_digits) const;
   const Brand* HandleOwner(const std::string& platform, const std::string& handle) const;
 
-  // The brand a non-official domain imitates; nullopt when none.
+  // The brand a non-official domain imitates; nullopt when none. A brand's own mailbox domain imitates
+  // none of that brand's (att.net is no att.com under another suffix), though its subdomains or path may
+  // still imitate another brand.
   std::optional<Lookalike> DomainLookalike(const HostParts& host) const;
   // The brand an address or handle's user name imitates ("binance.support@gmail.com").
   std::optional<Lookalike> NameLookalike(const std::string& name) const;
@@ -79,6 +84,8 @@ class BrandRegistry {
     std::string official;  // the official contact it comes from
     bool is_name = false;  // also the brand's id or an alias ("paypal"), not only a label ("office", "live")
   };
+  // DomainLookalike before a brand's own mailbox domain is taken into account.
+  std::optional<Lookalike> AnyDomainLookalike(const HostParts& host) const;
   // The look-alike `token` (from `t`) makes, found in `where` (a host, a user name, a path).
   Lookalike Found(const Token& t, const std::string& token, const std::string& where, const char* how,
                   bool weak) const;

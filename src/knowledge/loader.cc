@@ -5,7 +5,10 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
+
+#include "extract/domain.h"
 
 namespace redflag {
 namespace {
@@ -154,9 +157,16 @@ Brand ParseBrand(const Reader& r, const YAML::Node& doc) {
   for (auto& a : b.aliases) {
     if (a.empty()) r.Fail(doc["aliases"], "empty alias");
   }
-  if (doc["domains"].IsDefined()) {
-    b.web_domains = LowerDomains(r, doc["domains"], "web");
-    b.email_domains = LowerDomains(r, doc["domains"], "email");
+  if (YAML::Node domains = doc["domains"]; domains.IsDefined() && !domains.IsNull()) {
+    if (!domains.IsMap()) r.Fail(domains, "'domains' must map web, email and mailbox to lists");
+    for (const auto& kv : domains) {  // a misspelt key would drop its domains without a word
+      std::string key = kv.first.as<std::string>();
+      if (key != "web" && key != "email" && key != "mailbox")
+        r.Fail(kv.first, "unknown key 'domains." + key + "' (web, email or mailbox)");
+    }
+    b.web_domains = LowerDomains(r, domains, "web");
+    b.email_domains = LowerDomains(r, domains, "email");
+    b.mailbox_domains = LowerDomains(r, domains, "mailbox");
   }
   b.phones = r.Strings(doc, "phones");
   for (const auto& p : b.phones)
@@ -386,6 +396,31 @@ void ParseFlags(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
   }
 }
 
+// A customer mailbox domain (domains.mailbox) is anyone's address: it cannot also be where a brand's
+// official mail comes from, nor another brand's website (its own brand's may share it: icloud.com is
+// Apple's site and its customers' mail), nor a public suffix (co.uk), which would make every address under
+// it a customer's.
+void CheckMailboxDomains(const KnowledgeBase& kb, std::vector<std::string>* problems) {
+  std::map<std::string, const Brand*> mailbox;
+  for (const auto& b : kb.brands)
+    for (const auto& d : b.mailbox_domains) {
+      mailbox.emplace(d, &b);
+      HostParts parts;
+      if (!ParseHost(d, &parts) || parts.registrable.empty())
+        problems->push_back(b.origin.ToString() + ": mailbox domain '" + d + "' is a public suffix");
+    }
+  for (const auto& b : kb.brands) {
+    auto clash = [&](const std::vector<std::string>& list, const char* what, bool own_too) {
+      for (const auto& d : list)
+        if (auto it = mailbox.find(d); it != mailbox.end() && (own_too || it->second != &b))
+          problems->push_back(b.origin.ToString() + ": '" + d + "' is " + it->second->id +
+                              "'s customer mailbox domain and cannot be " + b.id + "'s " + what + " domain");
+    };
+    clash(b.email_domains, "official email", true);
+    clash(b.web_domains, "web", false);
+  }
+}
+
 // Checks that need every file: references between files and unique ids.
 void CrossCheck(const KnowledgeBase& kb, std::vector<std::string>* problems) {
   auto problem = [&](const Origin& o, const std::string& m) { problems->push_back(o.ToString() + ": " + m); };
@@ -412,6 +447,7 @@ void CrossCheck(const KnowledgeBase& kb, std::vector<std::string>* problems) {
   for (const auto& b : kb.brands)
     if (!b.parent.empty() && !kb.FindBrand(b.parent))
       problem(b.origin, "brand '" + b.id + "' names unknown parent '" + b.parent + "'");
+  CheckMailboxDomains(kb, problems);
   for (const auto* combinations : {&kb.scam_combinations, &kb.suspicious_combinations})
     for (const auto& c : *combinations)
       for (const auto* list : {&c.all, &c.any})
