@@ -210,19 +210,28 @@ TEST(Verify, AShortNameInsideAnotherWordIsNoLookalike) {
   }
 }
 
-// att.net and verizon.net are the companies' mail services for their customers (domains.mailbox): an address
-// or link there is anyone's, neither official nor a look-alike of att.com or verizon.com. A user name there
-// is judged as on any free mail service.
+// att.net and verizon.net are the companies' mail services for their customers (domains.mailbox), and
+// icloud.com Apple's: an address or link there is anyone's, neither official nor a look-alike of att.com or
+// verizon.com by its domain. A user name there is judged as on any free mail service, the mailbox's own
+// brand included: "apple.support@icloud.com" is no more Apple's than "apple.support@gmail.com".
 TEST(Verify, ACustomerMailboxIsNeitherOfficialNorALookalike) {
-  for (const char* mailbox : {"jim@att.net", "att.billing@att.net", "http://gpoulose.home.att.net/",
-                              "shadow.dweller@verizon.net", "verizon.support@verizon.net", "verizon.net"}) {
+  for (const char* mailbox : {"jim@att.net", "http://gpoulose.home.att.net/", "shadow.dweller@verizon.net",
+                              "verizon.net", "support.team@icloud.com", "jane@me.com"}) {
     ContactVerdict v = Verify(mailbox);
     EXPECT_EQ(v.verdict, "unknown") << mailbox;
     EXPECT_TRUE(v.brand.empty()) << mailbox;
   }
-  ContactVerdict v = Verify("paypal.support@att.net");
-  EXPECT_EQ(v.verdict, "lookalike");
-  EXPECT_EQ(v.brand, "paypal");
+  for (auto [name, brand] :
+       std::vector<std::pair<const char*, const char*>>{{"paypal.support@att.net", "paypal"},
+                                                        {"att.billing@att.net", "att"},
+                                                        {"apple.support@icloud.com", "apple"}}) {
+    ContactVerdict v = Verify(name);
+    EXPECT_EQ(v.verdict, "lookalike") << name;
+    EXPECT_EQ(v.brand, brand) << name;
+  }
+  ContactVerdict v = Verify("https://www.icloud.com/find");
+  EXPECT_EQ(v.verdict, "official");
+  EXPECT_EQ(v.brand, "apple");
   EXPECT_EQ(Verify("https://www.att.com/support").verdict, "official");
   for (auto [fake, brand] : std::vector<std::pair<const char*, const char*>>{
            {"att-account-verify.com", "att"}, {"att.org", "att"}, {"verizon-support.com", "verizon"}}) {

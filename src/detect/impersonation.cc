@@ -230,8 +230,6 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
       v.channel = "email";
       if (!owner) lookalike = registry_.DomainLookalike(contact.host);
       if (!owner && !lookalike) lookalike = registry_.NameLookalike(contact.local_part);
-      // A user name on it imitates others, not its own brand: att.billing@att.net is a customer's choice.
-      if (lookalike && registry_.SameFamily(lookalike->brand, mailbox)) lookalike.reset();
       break;
     }
     case Contact::kPhone:
