@@ -216,7 +216,7 @@ TEST(Verify, AShortNameInsideAnotherWordIsNoLookalike) {
 // brand included: "apple.support@icloud.com" is no more Apple's than "apple.support@gmail.com".
 TEST(Verify, ACustomerMailboxIsNeitherOfficialNorALookalike) {
   for (const char* mailbox : {"jim@att.net", "http://gpoulose.home.att.net/", "shadow.dweller@verizon.net",
-                              "verizon.net", "support.team@icloud.com", "jane@me.com"}) {
+                              "verizon.net", "support.team@icloud.com", "jane@me.com", "someone@live.com"}) {
     ContactVerdict v = Verify(mailbox);
     EXPECT_EQ(v.verdict, "unknown") << mailbox;
     EXPECT_TRUE(v.brand.empty()) << mailbox;
@@ -224,7 +224,8 @@ TEST(Verify, ACustomerMailboxIsNeitherOfficialNorALookalike) {
   for (auto [name, brand] :
        std::vector<std::pair<const char*, const char*>>{{"paypal.support@att.net", "paypal"},
                                                         {"att.billing@att.net", "att"},
-                                                        {"apple.support@icloud.com", "apple"}}) {
+                                                        {"apple.support@icloud.com", "apple"},
+                                                        {"microsoft.support@live.com", "microsoft"}}) {
     ContactVerdict v = Verify(name);
     EXPECT_EQ(v.verdict, "lookalike") << name;
     EXPECT_EQ(v.brand, brand) << name;
@@ -232,6 +233,7 @@ TEST(Verify, ACustomerMailboxIsNeitherOfficialNorALookalike) {
   ContactVerdict v = Verify("https://www.icloud.com/find");
   EXPECT_EQ(v.verdict, "official");
   EXPECT_EQ(v.brand, "apple");
+  EXPECT_EQ(Verify("https://account.live.com/password/reset").verdict, "official");
   EXPECT_EQ(Verify("https://www.att.com/support").verdict, "official");
   for (auto [fake, brand] : std::vector<std::pair<const char*, const char*>>{
            {"att-account-verify.com", "att"}, {"att.org", "att"}, {"verizon-support.com", "verizon"}}) {
