@@ -111,6 +111,7 @@ class Analyzer::Impl {
       std::vector<Match> from_matches = patterns_.Scan(from.text);
       sender.brands = brands_.Find(from.text, from_matches);
       sender.contacts = contacts_.Extract(from.text, from_matches, region);
+      DropDisplayNameDomains(&sender.contacts);
       if (sender.contacts.empty() && !m.from.empty() && m.from[0] == '@') {
         Contact handle{};
         handle.kind = Contact::kHandle;
@@ -320,6 +321,18 @@ class Analyzer::Impl {
     for (std::string_view inner : {"http", "www.", "%3a%2f%2f", "//"})
       if (rest.find(inner) != std::string_view::npos) return true;
     return false;
+  }
+
+  // "Amazon.com <support@amaz0n-billing.top>": the mail comes from the address; a domain in the display
+  // name is a name anyone can type, and judged as a contact it made the sender "official Amazon". The
+  // brand in it still counts as a claim (brands_ reads the whole field).
+  static void DropDisplayNameDomains(std::vector<Contact>* contacts) {
+    bool has_address = std::any_of(contacts->begin(), contacts->end(),
+                                   [](const Contact& c) { return c.kind == Contact::kEmail; });
+    if (!has_address) return;
+    contacts->erase(std::remove_if(contacts->begin(), contacts->end(),
+                                   [](const Contact& c) { return c.kind == Contact::kUrl; }),
+                    contacts->end());
   }
 
   // The model's opinion as the red flag scam_language, quoting the words that pushed it most.
