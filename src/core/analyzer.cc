@@ -105,7 +105,7 @@ class Analyzer::Impl {
     std::string region = m.country;
     if (region.empty() && !mail) region = NumberRegionHint(signals);
 
-    SenderInfo sender{m.from, {}, {}};
+    SenderInfo sender{m.from, {}, {}, {}};
     if (!m.from.empty()) {
       NormalizedText from = Normalize(m.from);
       std::vector<Match> from_matches = patterns_.Scan(from.text);
@@ -120,6 +120,7 @@ class Analyzer::Impl {
         handle.handle = from.text.substr(1);
         sender.contacts.push_back(std::move(handle));
       }
+      sender.normalized = std::move(from.text);
     }
     std::vector<BrandHit> text_brands = brands_.Find(text, matches);
     std::vector<Contact> contacts = contacts_.Extract(text, matches, region);

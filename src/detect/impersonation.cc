@@ -6,7 +6,6 @@
 #include <set>
 
 #include "extract/domain.h"
-#include "text/normalize.h"
 
 namespace redflag {
 namespace {
@@ -336,11 +335,10 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
     }
   }
   Evidence sender_evidence = QuoteField(Field::kFrom, in.sender->value);
-  const std::string from = in.sender->brands.empty() ? "" : Normalize(in.sender->value).text;
   for (const BrandHit& hit : in.sender->brands) {
     if (InOwnMailbox(registry_, hit, in.sender->contacts)) continue;
     mentioned[hit.brand].push_back(sender_evidence);
-    if (!SenderNamesAPerson(registry_, kb_, hit, from, in.sender->contacts))
+    if (!SenderNamesAPerson(registry_, kb_, hit, in.sender->normalized, in.sender->contacts))
       claim(hit.brand, "sender", sender_evidence);
   }
   auto is_mentioned = [&](const Brand* b) {

@@ -26,6 +26,7 @@ namespace redflag {
 // What the analyzer found in the sender field.
 struct SenderInfo {
   std::string value;                 // as given
+  std::string normalized;            // its normalised form, which the offsets below point into
   std::vector<BrandHit> brands;      // brand names in it (offsets into its normalised form)
   std::vector<Contact> contacts;     // address, number or handle in it
 };
