@@ -164,14 +164,24 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(LookalikeCase{"paypa1.com", "paypal", "confusable"},
                       LookalikeCase{"wһatsapp.com", "whatsapp", "confusable"},
                       LookalikeCase{"whatsapp.com.verify-login.top", "whatsapp", "brand_in_subdomain"},
-                      LookalikeCase{"whatsapp-business-verify.com", "whatsapp", "added_words"},
+                      LookalikeCase{"whatsapp-business-verify.com", "whatsapp_business", "added_words"},
                       LookalikeCase{"dhl-parcel-fee.top", "dhl", "added_words"},
                       LookalikeCase{"binance.org", "binance", "other_tld"},
                       LookalikeCase{"binnance.com", "binance", "typo"},
                       LookalikeCase{"metamsak.io", "metamask", "typo"},
                       LookalikeCase{"coinbase.com.nervo.co.za", "coinbase", "brand_in_subdomain"},
                       LookalikeCase{"https://www.paypal.com@secure-login.top/x", "paypal", "brand_before_at"},
-                      LookalikeCase{"https://netflix-billing@pay-now.top/", "netflix", "brand_before_at"}));
+                      LookalikeCase{"https://netflix-billing@pay-now.top/", "netflix", "brand_before_at"},
+                      // UTS #39 maps "0" to "O": compared without case, "g00gle" is "google".
+                      LookalikeCase{"g00gle.com", "google", "confusable"},
+                      LookalikeCase{"faceb00k.com", "facebook", "confusable"},
+                      // One disguised word beside others.
+                      LookalikeCase{"amaz0n-billing.top", "amazon", "confusable"},
+                      LookalikeCase{"pаypal-secure.com", "paypal", "confusable"},
+                      // What the brand is called, where its domain says otherwise (zellepay.com, cash.app).
+                      LookalikeCase{"zelle-cancel.top", "zelle", "added_words"},
+                      LookalikeCase{"cashapp-support.com", "cash_app", "added_words"},
+                      LookalikeCase{"homedepot-rewards.top", "home_depot", "added_words"}));
 
 TEST(Registry, OfficialDomainsAreNotLookalikes) {
   BrandRegistry registry(testing::BuiltInAnalyzer().knowledge());
@@ -187,7 +197,10 @@ TEST(Registry, UnrelatedDomainsAreUnknown) {
   // Two letters from an eight-letter name is another firm's name ("metavas",
   // "metamars": legitimate domains on MetaMask's list), not a typo.
   for (const char* d :
-       {"example.org", "bbc.co.uk", "upsilon.io", "wikipedia.org", "metavas.com", "metamars.org"}) {
+       {"example.org", "bbc.co.uk", "upsilon.io", "wikipedia.org", "metavas.com", "metamars.org",
+        // Abbreviations under five letters are others' names too (Tata Consultancy Services); "cash" of
+        // cash.app names no one; two words run together ("cashapp") hide in others ("cashappliances").
+        "tcs-careers.com", "cash-refund.com", "cashappliances.com", "b0ston-2024.org"}) {
     HostParts p;
     ASSERT_TRUE(ParseHost(d, &p));
     EXPECT_FALSE(registry.DomainLookalike(p).has_value()) << d;

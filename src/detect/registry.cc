@@ -95,6 +95,7 @@ int EditDistance(const std::string& a, const std::string& b, int limit) {
 }
 
 BrandRegistry::BrandRegistry(const KnowledgeBase& kb) : kb_(kb) {
+  std::vector<std::pair<std::string, Token>> alias_tokens;
   UErrorCode status = U_ZERO_ERROR;
   spoof_ = uspoof_open(&status);
   if (U_SUCCESS(status)) uspoof_setChecks(spoof_, USPOOF_CONFUSABLE, &status);
@@ -127,13 +128,29 @@ BrandRegistry::BrandRegistry(const KnowledgeBase& kb) : kb_(kb) {
         }
       }
     }
-    // Aliases join the skeletons (a disguised "pаypal" account name), but not the
-    // tokens: some are everyday words ("messenger") that fill ordinary domains.
+    // Aliases join the skeletons (a disguised "pаypal" account name). A name of one or two words joins the
+    // tokens too, since scammers build domains from what the brand is called, not from its domain:
+    // "zelle-cancel.top" (zellepay.com), "cashapp-support.com" (cash.app). Not one that only adds a word to
+    // a token of the brand ("paypal support"), nor one of fewer than kMinInnerToken letters ("bofa",
+    // "tcs": abbreviations others use too).
     std::string home = b.web_domains.empty() ? b.id : b.web_domains.front();
     for (const std::string& alias : b.aliases) {
       std::string name = WithoutSeparators(alias);
-      if (IsAsciiName(alias) && name.size() >= kMinInnerToken) skeletons_.emplace(Skeleton(name), Token{&b, home});
+      if (!IsAsciiName(alias) || name.size() < kMinInnerToken) continue;
+      skeletons_.emplace(Skeleton(name), Token{&b, home});
+      if (SplitWords(alias).size() <= 2) alias_tokens.push_back({alias, Token{&b, home, /*is_name=*/true}});
     }
+  }
+  // After every domain's label, which a brand's name never displaces: "myhermes" is Hermes Germany's
+  // domain and Evri's old name.
+  for (const auto& [alias, token] : alias_tokens) {
+    bool adds_a_word = false;  // "paypal support", "amazon pay": the name is a token already
+    for (const std::string& word : SplitWords(alias))
+      if (auto it = tokens_.find(word); it != tokens_.end() && it->second.brand == token.brand)
+        adds_a_word = true;
+    if (adds_a_word) continue;
+    std::string name = WithoutSeparators(alias);
+    if (tokens_.emplace(name, token).second && SplitWords(alias).size() > 1) two_word_names_.insert(name);
   }
   for (const auto& [token, t] : tokens_)
     if (token.size() >= kMinInnerToken) inner_tokens_.push_back({&token, &t, LetterSet(token)});
@@ -148,7 +165,12 @@ std::string BrandRegistry::Skeleton(const std::string& utf8) const {
   int32_t n = uspoof_getSkeletonUTF8(spoof_, 0, utf8.data(), static_cast<int32_t>(utf8.size()), buffer,
                                      sizeof(buffer), &status);
   if (U_FAILURE(status) || n <= 0) return utf8;
-  return std::string(buffer, n);
+  // UTS #39 maps "0" to "O", not "o": names here are compared without case, so "g00gle" must meet
+  // "google".
+  std::string skeleton(buffer, n);
+  std::transform(skeleton.begin(), skeleton.end(), skeleton.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return skeleton;
 }
 
 const Brand* BrandRegistry::WebOwner(const HostParts& host) const {
@@ -215,10 +237,11 @@ std::optional<Lookalike> BrandRegistry::AnyDomainLookalike(const HostParts& host
         if (auto l = Take(Found(it->second, word, host.userinfo, "brand_before_at", false), &everyday))
           return l;
   }
-  // 1. Confusable letters: not an official name, but it looks like one.
+  // 1. Confusable letters: not an official name, but it looks like one, or one of its words does.
   if (!official_labels_.count(host.label)) {
     if (auto it = skeletons_.find(Skeleton(host.unicode_label)); it != skeletons_.end())
       return Lookalike{it->second.brand, it->second.official, "confusable", false};
+    if (auto disguised = DisguisedWord(host.unicode_label)) return disguised;
   }
   // 2. An official domain in front of someone else's ("whatsapp.com.verify.top"):
   //    strong. A bare name there ("messenger.msn.com") is weak: names can be words.
@@ -275,6 +298,21 @@ std::optional<Lookalike> BrandRegistry::AnyDomainLookalike(const HostParts& host
     if (auto it = tokens_.find(word); it != tokens_.end() && word.size() >= 3)
       if (auto l = Take(Found(it->second, word, host.path, "brand_in_path", true), &everyday)) return l;
   return everyday;
+}
+
+std::optional<Lookalike> BrandRegistry::DisguisedWord(const std::string& unicode_label) const {
+  if (unicode_label.find('-') == std::string::npos) return std::nullopt;  // the whole label: step 1
+  size_t start = 0;
+  while (start <= unicode_label.size()) {
+    size_t end = std::min(unicode_label.find('-', start), unicode_label.size());
+    std::string_view word(unicode_label.data() + start, end - start);
+    bool plain = std::all_of(word.begin(), word.end(), [](unsigned char c) { return c >= 'a' && c <= 'z'; });
+    if (!plain && word.size() >= kMinInnerToken)
+      if (auto it = skeletons_.find(Skeleton(std::string(word))); it != skeletons_.end())
+        return Lookalike{it->second.brand, it->second.official, "confusable", false};
+    start = end + 1;
+  }
+  return std::nullopt;
 }
 
 std::optional<Lookalike> BrandRegistry::NameLookalike(const std::string& name) const {
@@ -337,7 +375,7 @@ BrandRegistry::Words::Words(const std::string& s) {
 }
 
 bool BrandRegistry::InWords(const std::string& token, const Words& words) const {
-  if (token.size() >= kLongInnerName && !kb_.everyday_names.count(token))
+  if (token.size() >= kLongInnerName && !kb_.everyday_names.count(token) && !two_word_names_.count(token))
     return words.joined.find(token) != std::string::npos;  // even split up ("coinbas-esignin")
   for (size_t at = words.joined.find(token); at != std::string::npos; at = words.joined.find(token, at + 1)) {
     size_t end = at + token.size();

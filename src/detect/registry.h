@@ -86,6 +86,9 @@ class BrandRegistry {
   };
   // DomainLookalike before a brand's own mailbox domain is taken into account.
   std::optional<Lookalike> AnyDomainLookalike(const HostParts& host) const;
+  // A word of a label between hyphens that disguises a brand's name with digits or another alphabet's
+  // letters ("amaz0n-billing", "pаypal-secure"): a look-alike whatever words stand beside it.
+  std::optional<Lookalike> DisguisedWord(const std::string& unicode_label) const;
   // The look-alike `token` (from `t`) makes, found in `where` (a host, a user name, a path).
   Lookalike Found(const Token& t, const std::string& token, const std::string& where, const char* how,
                   bool weak) const;
@@ -102,7 +105,8 @@ class BrandRegistry {
     std::vector<std::pair<size_t, size_t>> spans;
   };
   // Whether a name of inner_tokens_ is in `words` as a look-alike would hold it. A long name that is no
-  // everyday word counts anywhere ("whatsappgold", "bi-nancer"); any other only over whole words
+  // everyday word nor two words run together counts anywhere ("whatsappgold", "bi-nancer"); any other only
+  // over whole words
   // ("pay-pal") or inside one word beside nothing but digits and lookalike_words ("costco24",
   // "chaserewards", "krakens-login"). Not in "purchase" (Chase), "techtarget" (Target), "steven.moore"
   // (Venmo).
@@ -114,6 +118,9 @@ class BrandRegistry {
   std::map<std::string, Token> tokens_;           // "whatsapp" -> brand; names in domains
   std::map<std::string, Token> skeletons_;        // skeleton of an official label -> brand
   std::map<std::string, Token> official_labels_;  // "binance" (from binance.com) -> brand
+  // Tokens_ from two-word aliases ("cashapp", "homedepot"): like short names, they count inside a word only
+  // beside digits and lookalike_words, since two words run together hide in others ("cashappliances").
+  std::set<std::string> two_word_names_;
   // The tokens_ of at least kMinInnerToken letters, in tokens_' order, each with the set of letters it
   // holds: the search for names inside a label skips, without a string search, every name with a letter
   // the label lacks.

@@ -199,7 +199,7 @@ TEST_F(ServeApiTest, VerifyFindsALookalike) {
   ASSERT_EQ(r->status, 200) << r->body;
   json v = json::parse(r->body);
   EXPECT_EQ(v["verdict"], "lookalike");
-  EXPECT_EQ(v["brand"], "whatsapp");
+  EXPECT_EQ(v["brand"], "whatsapp_business");  // its name, not only its domain, is in the link
 }
 
 TEST_F(ServeApiTest, VerifyRefusesBadFields) {
