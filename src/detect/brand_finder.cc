@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 namespace redflag {
 namespace {
@@ -58,8 +59,11 @@ BrandFinder::BrandFinder(const KnowledgeBase& kb, const BrandRegistry& registry,
     : registry_(registry) {
   first_ = static_cast<uint32_t>(patterns->size());
   for (const Brand& b : kb.brands) {
+    std::set<std::string> regexes;  // "facebook" and "face book" are one pattern: one quote, not two
     for (const std::string& alias : b.aliases) {
-      patterns->Add(AliasRegex(alias), "", Bounds::kWholeWord);
+      std::string regex = AliasRegex(alias);
+      if (!regexes.insert(regex).second) continue;
+      patterns->Add(regex, "", Bounds::kWholeWord);
       brands_.push_back(&b);
       bool ascii = true;
       for (unsigned char c : alias) ascii = ascii && c < 0x80;
