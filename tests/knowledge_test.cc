@@ -121,6 +121,12 @@ TEST_F(BrokenKnowledge, BadDomainIsRefused) {
   EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("is not a lower-case domain"));
 }
 
+// A flag's attributes change verdicts (push, wants_brand_link): a misspelt one is named, not ignored.
+TEST_F(BrokenKnowledge, UnknownFlagAttributeIsNamed) {
+  Write("flags.yaml", "flags:\n  - {id: urgency, severity: medium, weight: 0.20, psuh: true}\n");
+  EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("flags.yaml:2: unknown key 'psuh' of a flag"));
+}
+
 // A customer mailbox domain (domains.mailbox) is anyone's address: never a brand's official mail, nor
 // another brand's website; and a misspelt key under `domains` is named, not ignored.
 TEST_F(BrokenKnowledge, AMailboxDomainIsNoOfficialMailDomain) {

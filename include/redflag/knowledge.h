@@ -116,6 +116,12 @@ struct FlagInfo {
   // The flag's phrase is about a link ("not you? visit <link>"): it is dropped when every link its
   // evidence touches is official, as in a genuine notice that sends you to reportaproblem.apple.com.
   bool needs_unofficial_link = false;
+  // A push to act ("send the code", "pay now", "within 24 hours"): with it, a brand the message names is a
+  // brand it speaks for, not ordinary text about one.
+  bool push = false;
+  // It sends the reader to fix or pay something ("update your address at <link>"): with a brand named, any
+  // link that is not the brand's own is link_not_official.
+  bool wants_brand_link = false;
 };
 
 struct SignalExamples {

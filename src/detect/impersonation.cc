@@ -14,24 +14,6 @@ namespace {
 // a brand name to claim it: about one short sentence.
 constexpr uint32_t kClaimDistance = 80;
 
-// Flags that show the message wants something; with them, naming a brand is
-// no longer "ordinary text about a brand".
-const char* const kPushFlags[] = {"code_request", "credential_request", "payment_request", "install_request",
-                                  "urgency",      "threat",             "authority_jargon", "secrecy",
-                                  "fee_to_release", "prize",            "move_to_other_app"};
-// The requests that make a link matter even when the brand is only named: a
-// newsletter that names Google and says "update today" links where it likes,
-// but "USPS: your parcel could not be delivered, update your address at <link>"
-// sends you to fix something, and the link had better be USPS's.
-const char* const kRequestFlags[] = {"code_request",    "credential_request",    "payment_request",
-                                     "install_request", "fee_to_release",        "threat",
-                                     "charge_link",     "delivery_problem_link", "account_alert_link"};
-
-template <size_t N>
-bool HasAny(const Findings& findings, const char* const (&flags)[N]) {
-  return std::any_of(std::begin(flags), std::end(flags), [&](const char* f) { return findings.Has(f); });
-}
-
 uint32_t Gap(uint32_t a_start, uint32_t a_end, uint32_t b_start, uint32_t b_end) {
   if (a_end <= b_start) return b_start - a_end;
   if (b_end <= a_start) return a_start - b_end;
@@ -182,6 +164,18 @@ void ExcuseOwnSitePages(const KnowledgeBase& kb, const std::string& lang,
 }
 
 }  // namespace
+
+ImpersonationCheck::ImpersonationCheck(const KnowledgeBase& kb, const BrandRegistry& registry)
+    : kb_(kb), registry_(registry) {
+  for (const FlagInfo& f : kb.flags) {
+    if (f.push) push_flags_.push_back(f.id);
+    if (f.wants_brand_link) brand_link_flags_.push_back(f.id);
+  }
+}
+
+bool ImpersonationCheck::HasAny(const Findings& findings, const std::vector<std::string>& flags) {
+  return std::any_of(flags.begin(), flags.end(), [&](const std::string& f) { return findings.Has(f); });
+}
 
 ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::string& platform,
                                          const std::string& lang, bool standalone) const {
@@ -397,7 +391,7 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
   judge_all(in.sender->contacts, true);
   judge_all(*in.contacts, false);
 
-  bool push = HasAny(*findings, kPushFlags);
+  bool push = HasAny(*findings, push_flags_);
   for (auto& [brand, c] : claimed) {
     auto* target = brand;  // clang 14 cannot capture a structured binding
     bool sender_official = std::any_of(sender_owners.begin(), sender_owners.end(),
@@ -419,7 +413,7 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
   }
 
   // Links that a message speaking for a brand sends elsewhere.
-  if (!mentioned.empty() && (!claimed.empty() || HasAny(*findings, kRequestFlags))) {
+  if (!mentioned.empty() && (!claimed.empty() || HasAny(*findings, brand_link_flags_))) {
     for (size_t i = 0; i < in.contacts->size(); ++i) {
       const Contact& c = (*in.contacts)[i];
       if (c.kind != Contact::kUrl) continue;

@@ -43,7 +43,7 @@ struct ImpersonationInput {
 
 class ImpersonationCheck {
  public:
-  ImpersonationCheck(const KnowledgeBase& kb, const BrandRegistry& registry) : kb_(kb), registry_(registry) {}
+  ImpersonationCheck(const KnowledgeBase& kb, const BrandRegistry& registry);
 
   // Judges the contacts, raises the flags in `findings`, and fills
   // report->brands and report->contacts.
@@ -61,8 +61,13 @@ class ImpersonationCheck {
   ContactVerdict JudgeSharedLink(const Contact& link, const KnowledgeBase::SharedLink& shared,
                                  const std::string& target, const std::string& lang, bool standalone) const;
 
+  // Whether any of `flags` was raised.
+  static bool HasAny(const Findings& findings, const std::vector<std::string>& flags);
+
   const KnowledgeBase& kb_;
   const BrandRegistry& registry_;
+  std::vector<std::string> push_flags_;        // flags.yaml push: true
+  std::vector<std::string> brand_link_flags_;  // flags.yaml wants_brand_link: true
 };
 
 }  // namespace redflag

@@ -381,7 +381,13 @@ void ParsePolicy(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
 }
 
 void ParseFlags(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
+  static const std::set<std::string> kKeys = {
+      "id", "severity", "weight", "shown", "needs_unofficial_link", "push", "wants_brand_link"};
   for (const auto& f : r.Required(doc, "flags")) {
+    if (f.IsMap())
+      for (const auto& kv : f)
+        if (!kKeys.count(kv.first.as<std::string>()))
+          r.Fail(kv.first, "unknown key '" + kv.first.as<std::string>() + "' of a flag");
     FlagInfo info;
     info.id = r.Id(f);
     info.severity = r.RequiredString(f, "severity");
@@ -390,8 +396,10 @@ void ParseFlags(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
     info.weight = r.Required(f, "weight").as<double>();
     if (info.weight < 0 || info.weight > 1) r.Fail(f["weight"], "'weight' must be in [0, 1]");
     info.shown = f["shown"].IsDefined() ? f["shown"].as<bool>() : true;
-    info.needs_unofficial_link =
-        f["needs_unofficial_link"].IsDefined() && f["needs_unofficial_link"].as<bool>();
+    auto flag = [&](const char* key) { return f[key].IsDefined() && f[key].as<bool>(); };
+    info.needs_unofficial_link = flag("needs_unofficial_link");
+    info.push = flag("push");
+    info.wants_brand_link = flag("wants_brand_link");
     kb->flags.push_back(info);
   }
 }
