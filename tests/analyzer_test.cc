@@ -142,6 +142,63 @@ TEST(Analyzer, ExplainsInTheMessageLanguage) {
   EXPECT_NE(en->red_flags.front().title, r->red_flags.front().title);
 }
 
+// CLD2 takes Roman Urdu and Hinglish for English or guesses ("gl"): languages.yaml's words name them, and
+// the explanations come in the script-less parent language.
+TEST(Analyzer, NamesRomanUrduAndHinglish) {
+  auto language = [](const std::string& text, const std::string& country = "") {
+    Message m;
+    m.text = text;
+    m.country = country;
+    auto r = testing::BuiltInAnalyzer().Analyze(m);
+    EXPECT_TRUE(r.ok());
+    return r.ok() ? r->language + " " + r->ui_language : "";
+  };
+  EXPECT_EQ(language("aap ke number par 6 digit code bheja hai, meharbani kar ke wo code mujhe bhej dein"),
+            "ur-Latn ur");
+  EXPECT_EQ(language("kripya apna OTP kisi ke saath share na karein, dhanyavad"), "hi-Latn hi");
+  // Only words both share: the country decides, else the first listed (ur-Latn).
+  const std::string shared = "bhai mera phone kharab ho gaya hai, naya number hai, kuch paise bhej do jaldi";
+  EXPECT_EQ(language(shared, "IN"), "hi-Latn hi");
+  EXPECT_EQ(language(shared, "PK"), "ur-Latn ur");
+  EXPECT_EQ(language(shared), "ur-Latn ur");
+  // English with a word or two of theirs, and a language CLD2 knows well, stay as they are.
+  EXPECT_EQ(language("Ho ho ho! Merry Christmas to the whole team, see you at the party tonight"), "en en");
+  EXPECT_EQ(language("Mein Handy ist kaputt, bitte schick mir dein Passwort und den Code per SMS"), "de de");
+  Message m;
+  m.text = "aap ke number par 6 digit code bheja hai, meharbani kar ke wo code mujhe bhej dein";
+  m.lang = "en";
+  auto en = testing::BuiltInAnalyzer().Analyze(m);
+  ASSERT_OK(en);
+  EXPECT_EQ(en->ui_language, "en");
+}
+
+// On the corpus's dev split: most of TextShield's rows the corpus hints as Roman Urdu are named so, and no
+// genuine message of an English-only data set is.
+TEST(Analyzer, RomanUrduOnTheCorpus) {
+  std::ifstream in(std::string(REDFLAG_SOURCE_DIR) + "/../shared/corpus/dev.jsonl");
+  if (!in) GTEST_SKIP() << "no corpus at ../shared/corpus (see README, Data)";
+  int hinted = 0, named = 0, english = 0, misnamed = 0;
+  for (std::string line; std::getline(in, line);) {
+    auto row = nlohmann::json::parse(line);
+    std::string dataset = row["dataset"], lang = row["lang"];
+    bool urdu = dataset == "textshield_pk_sms" && lang == "ur-Latn";
+    bool english_only =
+        row["label"] == "ham" && (dataset == "uci_sms_spam" || dataset == "spamassassin_email" ||
+                                  dataset == "exais_sms" || dataset == "nazario_phishing_email");
+    if (!urdu && !english_only) continue;
+    Message m;
+    m.text = row["text"];
+    auto r = testing::BuiltInAnalyzer().Analyze(m);
+    ASSERT_OK(r);
+    bool romanized = r->language == "ur-Latn" || r->language == "hi-Latn";
+    if (urdu) ++hinted, named += romanized;
+    if (english_only) ++english, misnamed += romanized;
+  }
+  ASSERT_GT(hinted, 50);
+  EXPECT_GE(named, hinted * 6 / 10) << named << " of " << hinted;
+  EXPECT_EQ(misnamed, 0) << misnamed << " of " << english << " English ham rows";
+}
+
 // The model's red flag quotes the words that pushed it, and a link that pushed it as the whole link, never
 // its pieces ("https", "com", "login"), which say nothing to a reader.
 TEST(Analyzer, ModelEvidenceQuotesWordsAndWholeLinksNotPiecesOfLinks) {

@@ -127,6 +127,16 @@ TEST_F(BrokenKnowledge, UnknownFlagAttributeIsNamed) {
   EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("flags.yaml:2: unknown key 'psuh' of a flag"));
 }
 
+// A word two romanised languages both list would name either: it belongs in common_words.
+TEST_F(BrokenKnowledge, ARomanizedWordBelongsToOneLanguage) {
+  Write("languages.yaml",
+        "min_words: 3\nmin_share: 0.2\ncommon_words: [hai, ka]\nromanized:\n"
+        "  - {lang: ur-Latn, countries: [PK], words: [hy, krain]}\n"
+        "  - {lang: hi-Latn, countries: [IN], words: [kripya, krain]}\n"
+        "sources: [{url: 'https://x', title: t}]\nlast_reviewed: 2026-12-06\n");
+  EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("languages.yaml:6: 'krain' is ur-Latn's word too"));
+}
+
 // A customer mailbox domain (domains.mailbox) is anyone's address: never a brand's official mail, nor
 // another brand's website; and a misspelt key under `domains` is named, not ignored.
 TEST_F(BrokenKnowledge, AMailboxDomainIsNoOfficialMailDomain) {

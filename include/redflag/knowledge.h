@@ -172,6 +172,19 @@ struct GenericAdvice {
   std::vector<LocalizedText> protect, recover, report, code_delivery;
 };
 
+// Languages in Latin letters that CLD2 cannot name (languages.yaml): Roman Urdu, Hinglish.
+struct RomanizedLanguages {
+  struct Language {
+    std::string lang;                    // "ur-Latn"
+    std::vector<std::string> countries;  // where a text with as many of each language's words is taken for it
+    std::set<std::string> words;         // its own words, not the other's ("hy", "krain")
+  };
+  std::vector<Language> languages;     // the first wins a tie without a country
+  std::set<std::string> common_words;  // the words they share ("hai", "ka", "ko", "aap")
+  size_t min_words = 3;                // different words of theirs a text must hold
+  double min_share = 0.2;              // of its words
+};
+
 struct KnowledgeBase {
   std::vector<FlagInfo> flags;
   std::vector<Brand> brands;
@@ -206,6 +219,7 @@ struct KnowledgeBase {
     std::vector<std::string> own, pages;
   };
   std::vector<SharedLink> shared_links;
+  RomanizedLanguages romanized;
   // The shared link for this host ("chat.whatsapp.com"), for it without "www." or "m.", or for its
   // registrable domain ("wa.me"). Profiles are only on the app's main host: help.instagram.com is not
   // instagram.com/<name>.

@@ -15,6 +15,7 @@
 #include "model/scam_model.h"
 #include "text/document.h"
 #include "text/language.h"
+#include "text/romanized.h"
 
 namespace redflag {
 
@@ -42,7 +43,8 @@ class Analyzer::Impl {
         lexicon_(*kb_, &patterns_),
         brands_(*kb_, registry_, &patterns_),
         contacts_(&patterns_),
-        impersonation_(*kb_, registry_) {}
+        impersonation_(*kb_, registry_),
+        romanized_(kb_->romanized) {}
 
   Status Compile() {
     REDFLAG_RETURN_IF_ERROR(LoadModel());
@@ -84,7 +86,14 @@ class Analyzer::Impl {
     std::vector<Match> matches = patterns_.Scan(text);
 
     report.language = DetectLanguage(m.text.empty() ? m.subject : m.text);
+    // CLD2 takes Roman Urdu and Hinglish for English or a language it guesses at ("gl"), not for one we
+    // explain in, whose own words it knows well.
+    if (report.language == "en" || !kb_->ui.count(report.language))
+      if (std::string romanized = romanized_.Detect(text, m.country); !romanized.empty())
+        report.language = romanized;
+    // Explained in the message's language, or its script-less parent ("ur" for "ur-Latn"), or English.
     std::string lang = !m.lang.empty() ? m.lang : report.language;
+    if (!kb_->ui.count(lang)) lang = lang.substr(0, lang.find('-'));
     if (!kb_->ui.count(lang)) lang = "en";
     report.ui_language = lang;
     report.channel = std::string(ChannelName(m.channel));
@@ -418,6 +427,7 @@ class Analyzer::Impl {
   BrandFinder brands_;
   ContactExtractor contacts_;
   ImpersonationCheck impersonation_;
+  RomanizedDetector romanized_;
 };
 
 Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

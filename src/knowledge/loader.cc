@@ -465,6 +465,37 @@ void CrossCheck(const KnowledgeBase& kb, std::vector<std::string>* problems) {
   if (!kb.ui.count("en")) problems->push_back("i18n/en.yaml: missing (English texts are required)");
 }
 
+void ParseLanguages(const Reader& r, const YAML::Node& doc, RomanizedLanguages* out) {
+  auto words = [&](const YAML::Node& node, const char* key) {
+    std::set<std::string> set;
+    for (const std::string& w : r.Strings(node, key)) {
+      if (w.empty() || !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        r.Fail(node[key], std::string("'") + key + "': '" + w + "' is not a lower-case word in a-z");
+      set.insert(w);
+    }
+    return set;
+  };
+  out->min_words = r.Required(doc, "min_words").as<size_t>();
+  out->min_share = r.Required(doc, "min_share").as<double>();
+  if (out->min_words < 1 || out->min_share <= 0 || out->min_share > 1)
+    r.Fail(doc["min_share"], "min_words must be at least 1 and min_share in (0, 1]");
+  out->common_words = words(doc, "common_words");
+  std::map<std::string, std::string> owner;  // word -> language, to refuse a word two lists hold
+  for (const auto& l : r.Required(doc, "romanized")) {
+    RomanizedLanguages::Language language{r.RequiredString(l, "lang"), r.Strings(l, "countries"),
+                                          words(l, "words")};
+    if (!kLanguages.count(language.lang)) r.Fail(l["lang"], "unknown language '" + language.lang + "'");
+    for (const std::string& w : language.words) {
+      if (out->common_words.count(w)) r.Fail(l["words"], "'" + w + "' is in common_words too");
+      if (auto [it, added] = owner.emplace(w, language.lang); !added)
+        r.Fail(l["words"], "'" + w + "' is " + it->second + "'s word too");
+    }
+    out->languages.push_back(std::move(language));
+  }
+  r.Sources(doc);
+  r.Date(doc);
+}
+
 void ParseFile(const SourceFile& file, KnowledgeBase* kb) {
   Reader r(file.path);
   YAML::Node doc;
@@ -482,6 +513,8 @@ void ParseFile(const SourceFile& file, KnowledgeBase* kb) {
     ParseFlags(r, doc, kb);
   } else if (path == "policy.yaml") {
     ParsePolicy(r, doc, kb);
+  } else if (path == "languages.yaml") {
+    ParseLanguages(r, doc, &kb->romanized);
   } else if (path == "advice.yaml") {
     kb->advice = {r.Texts(doc, "protect"), r.Texts(doc, "recover"), r.Texts(doc, "report"),
                   r.Texts(doc, "code_delivery")};
@@ -545,6 +578,7 @@ KnowledgeBase ParseKnowledge(const std::vector<SourceFile>& files, std::vector<s
     if (file.path == "policy.yaml") kb.everyday_names = part.everyday_names;
     if (file.path == "policy.yaml") kb.lookalike_words = part.lookalike_words;
     if (file.path == "advice.yaml") kb.advice = part.advice;
+    if (file.path == "languages.yaml") kb.romanized = part.romanized;
   }
   CrossCheck(kb, problems);
   return kb;
