@@ -489,6 +489,25 @@ TEST(Analyzer, EvidenceQuotesWordsWithoutEdgeSpaces) {
   }
 }
 
+// A phrase pattern needs only the start of a link ("cancel at https"); its evidence quotes the whole link.
+TEST(Analyzer, EvidenceEndingInsideALinkQuotesAllOfIt) {
+  Message m;
+  m.text =
+      "A payment of $950.00 to Mark T. is pending. If you did not authorize this, cancel at "
+      "https://pay-cancel.example.top/r/8812 today";
+  auto r = testing::BuiltInAnalyzer().Analyze(m);
+  ASSERT_OK(r);
+  bool found = false;
+  for (const auto& f : r->red_flags)
+    if (f.id == "charge_link") {
+      found = true;
+      ASSERT_EQ(f.evidence.size(), 1u);
+      EXPECT_EQ(f.evidence[0].text,
+                "If you did not authorize this, cancel at https://pay-cancel.example.top/r/8812");
+    }
+  EXPECT_TRUE(found);
+}
+
 TEST(Analyzer, CountryChoosesWhereToReport) {
   Message m;
   m.text = "I sent you a code by mistake, please send it back quickly";

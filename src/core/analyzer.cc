@@ -98,16 +98,7 @@ class Analyzer::Impl {
     report.ui_language = lang;
     report.channel = std::string(ChannelName(m.channel));
 
-    Findings findings;
     std::vector<SignalHit> signals = lexicon_.Find(text, matches);
-    bool code_delivery = false;
-    for (const SignalHit& hit : signals) {
-      if (hit.pattern->flag == "code_delivery") code_delivery = true;
-      // Internal signals (shown: false) join the findings too: scam combinations and scam rules read
-      // them, and the judge never reports them.
-      if (kb_->FindFlag(hit.pattern->flag) == nullptr) continue;
-      findings.Add(hit.pattern->flag, hit.pattern->weight, doc.Quote(hit.start, hit.end));
-    }
 
     // Mail is left out: a mail's prices say where a shop sells, not which numbering plan its reader uses.
     const bool mail = IsMail(m.channel, !m.subject.empty());
@@ -133,6 +124,20 @@ class Analyzer::Impl {
     }
     std::vector<BrandHit> text_brands = brands_.Find(text, matches);
     std::vector<Contact> contacts = contacts_.Extract(text, matches, region);
+
+    Findings findings;
+    bool code_delivery = false;
+    for (const SignalHit& hit : signals) {
+      if (hit.pattern->flag == "code_delivery") code_delivery = true;
+      // Internal signals (shown: false) join the findings too: scam combinations and scam rules read
+      // them, and the judge never reports them.
+      if (kb_->FindFlag(hit.pattern->flag) == nullptr) continue;
+      // A phrase that ends inside a link or number ("cancel at https") quotes all of it.
+      uint32_t end = hit.end;
+      for (const Contact& c : contacts)
+        if (c.start < end && end < c.end) end = c.end;
+      findings.Add(hit.pattern->flag, hit.pattern->weight, doc.Quote(hit.start, end));
+    }
     ImpersonationInput in{&doc, &text_brands, &signals, &contacts, &sender, m.channel, lang};
     impersonation_.Run(in, &findings, &report);
     DropFlagsAboutOfficialLinks(report.contacts, &findings);
