@@ -508,6 +508,19 @@ TEST(Analyzer, EvidenceEndingInsideALinkQuotesAllOfIt) {
   EXPECT_TRUE(found);
 }
 
+// A look-alike link makes the claim; the brand's name in the text is where the reader sees it.
+TEST(Analyzer, ALookalikeLinksClaimQuotesTheNameToo) {
+  Message m;
+  m.text = "PayPal: your account is on hold. Verify your identity now at https://paypal-verify.example.top/x";
+  auto r = testing::BuiltInAnalyzer().Analyze(m);
+  ASSERT_OK(r);
+  std::vector<std::string> quoted;
+  for (const auto& f : r->red_flags)
+    if (f.id == "brand_impersonation")
+      for (const auto& e : f.evidence) quoted.push_back(e.text);
+  EXPECT_THAT(quoted, ::testing::ElementsAre("PayPal", "https://paypal-verify.example.top/x"));
+}
+
 TEST(Analyzer, CountryChoosesWhereToReport) {
   Message m;
   m.text = "I sent you a code by mistake, please send it back quickly";

@@ -434,7 +434,15 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
     bool strong = c.how == "disguised" || c.how == "link" || push || findings->Has("channel_never_used") ||
                   findings->Has("sender_not_official") || findings->Has("link_not_official");
     if (!strong) continue;
-    for (Evidence e : c.evidence) {
+    // Claimed by a look-alike link alone: where the text names the brand ("Zelle: a payment ...") shows the
+    // claim in the reader's words, before the link.
+    std::vector<Evidence> places;
+    if (c.how == "link")
+      if (auto it = mentioned.find(brand); it != mentioned.end())
+        for (const Evidence& m : it->second)
+          if (m.field == Field::kText) places.push_back(m);
+    places.insert(places.end(), c.evidence.begin(), c.evidence.end());
+    for (Evidence e : places) {
       if (e.note.empty()) e.note = note("claims_to_be", brand);
       findings->Add("brand_impersonation", c.how == "disguised" ? 1.0 : 0.8, e);
     }
