@@ -521,6 +521,23 @@ TEST(Analyzer, ALookalikeLinksClaimQuotesTheNameToo) {
   EXPECT_THAT(quoted, ::testing::ElementsAre("PayPal", "https://paypal-verify.example.top/x"));
 }
 
+// An everyday word that is a brand's name, or one letter from it, in a message that does not name the brand
+// is someone else's: the contact list says unknown, as `verify` does, not "looks like Apple".
+TEST(Analyzer, AnEverydayNameInAContactNamesNoOneUnlessTheMessageDoes) {
+  auto verdict = [](const std::string& text) {
+    Message m;
+    m.text = text;
+    auto r = testing::BuiltInAnalyzer().Analyze(m);
+    EXPECT_TRUE(r.ok());
+    return r.ok() && r->contacts.size() == 1 ? r->contacts[0].verdict : "";
+  };
+  EXPECT_EQ(verdict("Fresh pies today at https://apple-pie-bakery.com/menu"), "unknown");
+  EXPECT_EQ(verdict("New posters in the gallery: https://posts.com/gallery"), "unknown");
+  EXPECT_EQ(verdict("Apple: your Apple ID is locked, unlock it at https://apple-pie-bakery.com/menu"),
+            "lookalike");
+  EXPECT_EQ(verdict("Poste Italiane: il pacco è in giacenza, paga su https://posts.com/pacco"), "lookalike");
+}
+
 TEST(Analyzer, CountryChoosesWhereToReport) {
   Message m;
   m.text = "I sent you a code by mistake, please send it back quickly";

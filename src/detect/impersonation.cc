@@ -374,6 +374,14 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
         findings->Add("disguised_link", 1.0, de);
       }
       if (v.premium_rate) findings->Add("premium_rate_number", 1.0, e);
+      if (v.verdict == "lookalike" && v.everyday && !is_mentioned_outside(kb_.FindBrand(v.brand), e)) {
+        // An everyday word in a message that does not name the brand ("apple-pie-bakery.com" in a baker's
+        // text): someone else's, as `verify` says of it alone.
+        v.verdict = "unknown";
+        v.brand.clear(), v.imitates.clear(), v.how.clear();
+        v.weak = v.everyday = false;
+        v.explanation = kb_.UiText(in.lang, &UiTexts::contact_verdicts, "unknown");
+      }
       if (v.verdict == "lookalike") {
         const Brand* b = kb_.FindBrand(v.brand);
         if (v.everyday ? is_mentioned_outside(b, e) : !v.weak || is_mentioned(b)) {

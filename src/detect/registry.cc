@@ -278,20 +278,30 @@ std::optional<Lookalike> BrandRegistry::AnyDomainLookalike(const HostParts& host
     if (auto l = Take(*added, &everyday)) return l;
   // 4. The same name under another suffix. A name of one or two letters (wa.me, t.me, g.co) is an
   //    abbreviation others use too: wa.gov is Washington State's, t.co is X's link shortener.
+  //    An everyday name there is most often someone else's (chase.org, poste.fr): a look-alike only in a
+  //    message that names the brand.
   if (auto it = official_labels_.find(host.label);
-      it != official_labels_.end() && host.label.size() >= kMinOtherSuffixName)
-    return Lookalike{it->second.brand, it->second.official, "other_tld", true};
+      it != official_labels_.end() && host.label.size() >= kMinOtherSuffixName) {
+    Lookalike other{it->second.brand, it->second.official, "other_tld", true,
+                    kb_.everyday_names.count(host.label) > 0};
+    if (!other.everyday) return other;
+    if (!everyday) everyday = other;
+  }
   // 5. One letter off (a swap counts as one), two for long names. Two for
   //    eight-letter names took other firms' names for typos: "metavas" for
   //    "metamask", "metamars" for "metamail" (MetaMask's list of legitimate
   //    look-alike domains, ../shared/corpus/domains; tests/verify_test.cc).
-  //    An everyday name with a letter added is most often another word: "discovery", "targets", "apples".
+  //    An everyday name with a letter added is most often another word: "discovery", "targets", "apples";
+  //    one letter changed, it is a look-alike only in a message that names the brand ("posts", "apply").
   for (const auto& [label, t] : official_labels_) {
     if (label.size() < kMinInnerToken) continue;
-    if (kb_.everyday_names.count(label) && host.label.find(label) != std::string::npos) continue;
+    bool everyday_name = kb_.everyday_names.count(label) > 0;
+    if (everyday_name && host.label.find(label) != std::string::npos) continue;
     int limit = label.size() >= kTwoTyposFrom ? 2 : 1;
-    if (EditDistance(host.label, label, limit) <= limit)
-      return Lookalike{t.brand, t.official, "typo", true};
+    if (EditDistance(host.label, label, limit) > limit) continue;
+    Lookalike typo{t.brand, t.official, "typo", true, everyday_name};
+    if (!everyday_name) return typo;
+    if (!everyday) everyday = typo;  // "posts.com": a word, unless the message names Poste Italiane
   }
   // 6. An official name in the path.
   for (const std::string& word : SplitWords(host.path))
