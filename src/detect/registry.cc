@@ -145,12 +145,13 @@ BrandRegistry::BrandRegistry(const KnowledgeBase& kb) : kb_(kb) {
   // domain and Evri's old name.
   for (const auto& [alias, token] : alias_tokens) {
     bool adds_a_word = false;  // "paypal support", "amazon pay": the name is a token already
-    for (const std::string& word : SplitWords(alias))
+    std::vector<std::string> words = SplitWords(alias);
+    for (const std::string& word : words)
       if (auto it = tokens_.find(word); it != tokens_.end() && it->second.brand == token.brand)
         adds_a_word = true;
     if (adds_a_word) continue;
     std::string name = WithoutSeparators(alias);
-    if (tokens_.emplace(name, token).second && SplitWords(alias).size() > 1) two_word_names_.insert(name);
+    if (tokens_.emplace(name, token).second && words.size() > 1) two_word_names_.insert(name);
   }
   for (const auto& [token, t] : tokens_)
     if (token.size() >= kMinInnerToken) inner_tokens_.push_back({&token, &t, LetterSet(token)});
@@ -284,8 +285,7 @@ std::optional<Lookalike> BrandRegistry::AnyDomainLookalike(const HostParts& host
       it != official_labels_.end() && host.label.size() >= kMinOtherSuffixName) {
     Lookalike other{it->second.brand, it->second.official, "other_tld", true,
                     kb_.everyday_names.count(host.label) > 0};
-    if (!other.everyday) return other;
-    if (!everyday) everyday = other;
+    if (auto l = Take(other, &everyday)) return l;
   }
   // 5. One letter off (a swap counts as one), two for long names. Two for
   //    eight-letter names took other firms' names for typos: "metavas" for
@@ -300,8 +300,8 @@ std::optional<Lookalike> BrandRegistry::AnyDomainLookalike(const HostParts& host
     int limit = label.size() >= kTwoTyposFrom ? 2 : 1;
     if (EditDistance(host.label, label, limit) > limit) continue;
     Lookalike typo{t.brand, t.official, "typo", true, everyday_name};
-    if (!everyday_name) return typo;
-    if (!everyday) everyday = typo;  // "posts.com": a word, unless the message names Poste Italiane
+    if (auto l = Take(typo, &everyday))
+      return l;  // "posts.com" waits: a word, unless Poste Italiane is named
   }
   // 6. An official name in the path.
   for (const std::string& word : SplitWords(host.path))
