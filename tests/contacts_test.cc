@@ -46,6 +46,38 @@ TEST(Contacts, AppLinksAreLinks) {
   EXPECT_EQ(c[1].host.host, "t.me");
 }
 
+// Chinese, Japanese and Thai write no space between words, Korean joins particles to them: a link or
+// address ends where such letters meet its own Latin letters, and begins where they give way to them.
+TEST(Contacts, LinksInTextWithoutSpaces) {
+  struct Case {
+    std::string text, value, registrable;
+  } cases[] = {
+      {"请登录paypal.com更新您的账户", "paypal.com", "paypal.com"},
+      {"詳しくはamazon.co.jpをご覧ください", "amazon.co.jp", "amazon.co.jp"},
+      {"paypal.com에서 로그인하세요", "paypal.com", "paypal.com"},
+      {"ที่paypal.comค่ะ", "paypal.com", "paypal.com"},
+      {"点击https://evil-login.top/verify立即验证", "https://evil-login.top/verify", "evil-login.top"},
+      {"联系support@paypal.com谢谢", "support@paypal.com", "paypal.com"},
+      // A path of these letters after a slash is still the link's.
+      {"see https://zh.wikipedia.org/wiki/中国 please", "https://zh.wikipedia.org/wiki/中国",
+       "wikipedia.org"},
+  };
+  for (const Case& k : cases) {
+    auto c = ExtractFrom(k.text);
+    ASSERT_EQ(c.size(), 1u) << k.text;
+    EXPECT_EQ(c[0].value, k.value) << k.text;
+    EXPECT_EQ(c[0].host.registrable, k.registrable) << k.text;
+    EXPECT_EQ(k.text.substr(c[0].start, c[0].end - c[0].start), k.value) << k.text;
+  }
+  auto handle = ExtractFrom("关注@scamwatch官方");
+  ASSERT_EQ(handle.size(), 1u);
+  EXPECT_EQ(handle[0].handle, "scamwatch");
+  // Letters of one script throughout, as in an internationalised name, stay whole.
+  auto idn = ExtractFrom("访问 中国移动.中国 了解");
+  ASSERT_EQ(idn.size(), 1u);
+  EXPECT_EQ(idn[0].value, "中国移动.中国");
+}
+
 TEST(Contacts, EmailIsNotAlsoADomain) {
   auto c = ExtractFrom("Write to security@whatsapp-support-team.com today");
   ASSERT_EQ(c.size(), 1u);

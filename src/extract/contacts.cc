@@ -1,6 +1,7 @@
 #include "extract/contacts.h"
 
 #include <phonenumbers/phonenumberutil.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -23,6 +24,47 @@ uint32_t TrimTrailingPunctuation(std::string_view text, uint32_t start, uint32_t
   while (end > start && std::string_view(".,;:!?)]}'\"*").find(text[end - 1]) != std::string_view::npos)
     --end;
   return end;
+}
+
+// Chinese, Japanese and Thai put no space between words, and Korean joins its particles to them:
+// "请登录paypal.com更新", "詳しくはamazon.co.jpを", "paypal.com에서". A link's or address's letters
+// may be of these scripts, but a run of them does not run on into Latin letters or digits.
+bool IsUnspacedScript(UChar32 c) {
+  if (c < 0x0E00) return false;  // below Thai: none of them
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(c, &status);
+  return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+         script == USCRIPT_HANGUL || script == USCRIPT_THAI;
+}
+
+bool IsAsciiAlnum(UChar32 c) { return c < 0x80 && std::isalnum(static_cast<int>(c)); }
+
+// [start, end) cut where such a run meets an ASCII letter or digit: a leading run (up to the first
+// '.' or '@') is the sentence before, and from the first later meeting on, the sentence after.
+void CutAtUnspacedScript(std::string_view text, uint32_t* start, uint32_t* end, bool leading) {
+  const char* s = text.data();
+  auto next = [&](int32_t at, UChar32* c) {
+    U8_NEXT(s, at, static_cast<int32_t>(*end), *c);
+    return at;
+  };
+  if (leading) {
+    UChar32 previous = 0, c;
+    for (int32_t at = static_cast<int32_t>(*start), after; at < static_cast<int32_t>(*end); at = after) {
+      after = next(at, &c);
+      if (c == '.' || c == '@' || c == '/' || c == ':') break;
+      if (IsUnspacedScript(previous) && IsAsciiAlnum(c)) *start = static_cast<uint32_t>(at);
+      previous = c;
+    }
+  }
+  UChar32 previous = 0, c;
+  for (int32_t at = static_cast<int32_t>(*start), after; at < static_cast<int32_t>(*end); at = after) {
+    after = next(at, &c);
+    if (IsAsciiAlnum(previous) && IsUnspacedScript(c)) {
+      *end = static_cast<uint32_t>(at);
+      return;
+    }
+    previous = c;
+  }
 }
 
 bool Inside(const Contact& c, uint32_t start, uint32_t end) { return c.start <= start && end <= c.end; }
@@ -151,14 +193,24 @@ std::vector<Contact> ContactExtractor::Extract(std::string_view text, const std:
   for (uint32_t kind : {url_, www_, email_, domain_, handle_, phone_}) {
     for (const Match& m : matches) {
       if (m.pattern != kind) continue;
-      uint32_t end =
-          TrimTrailingPunctuation(text, m.start, kind == handle_ ? CutHandle(text, m.start, m.end) : m.end);
-      if (end <= m.start || covered(m.start, end)) continue;
       char before = m.start > 0 ? text[m.start - 1] : ' ';
-      std::string_view value = text.substr(m.start, end - m.start);
-      Contact c{Contact::kUrl, m.start, end, std::string(value), {}, {}, {}, {}};
+      // A letter of such a script right before is the end of the word before, not part of this one.
+      UChar32 before_char = ' ';
+      if (m.start > 0) {
+        int32_t at = static_cast<int32_t>(m.start);
+        U8_PREV(text.data(), 0, at, before_char);
+      }
+      const bool after_unspaced = IsUnspacedScript(before_char);
+      uint32_t start = m.start, end = kind == handle_ ? CutHandle(text, m.start, m.end) : m.end;
+      if (kind != phone_) CutAtUnspacedScript(text, &start, &end, kind == domain_ || kind == email_);
+      end = TrimTrailingPunctuation(text, start, end);
+      if (end <= start || covered(start, end)) continue;
+      std::string_view value = text.substr(start, end - start);
+      Contact c{Contact::kUrl, start, end, std::string(value), {}, {}, {}, {}};
       if (kind == url_ || kind == www_ || kind == domain_) {
-        if (kind == domain_ && (IsWordByte(before) || before == '@' || before == '.' || before == '/')) continue;
+        if (kind == domain_ && (IsWordByte(before) || before == '@' || before == '.' || before == '/') &&
+            start == m.start && !after_unspaced)
+          continue;
         if (!ParseHost(value, &c.host) || (kind == domain_ && c.host.is_ip)) continue;
       } else if (kind == email_) {
         c.kind = Contact::kEmail;
@@ -166,10 +218,10 @@ std::vector<Contact> ContactExtractor::Extract(std::string_view text, const std:
         c.local_part = std::string(value.substr(0, at));
         if (!ParseHost(value.substr(at + 1), &c.host)) continue;
       } else if (kind == handle_) {
-        if (IsWordByte(before)) continue;
+        if (IsWordByte(before) && !after_unspaced) continue;
         if (IsOriginBoundCodeLine(text, end) && ParseHost(value.substr(1), &c.host) &&
             !c.host.registrable.empty()) {
-          c.start = m.start + 1;  // the website's name, without the "@"
+          c.start = start + 1;  // the website's name, without the "@"
           c.value = std::string(value.substr(1));
         } else {
           c.kind = Contact::kHandle;
