@@ -15,7 +15,7 @@ namespace {
 
 const std::set<std::string> kChannels = {"sms", "whatsapp", "telegram", "email", "call", "web", "app",
                                          "x", "instagram", "facebook", "signal", "post", "other", "tiktok"};
-const std::set<std::string> kLanguages = {"en", "fr", "it", "es", "pt", "de", "ar", "id",
+const std::set<std::string> kLanguages = {"en", "fr", "it", "es", "pt", "de", "ar", "id", "zh", "ja", "ko",
                                           "hi", "ur", "ur-Latn", "hi-Latn"};
 const std::set<std::string> kAdviceStages = {"before_replying", "replied", "shared_code", "installed", "paid"};
 
