@@ -316,6 +316,16 @@ TEST(Verify, ABareBrandNameWhereNoHandleIsListedIsUnknown) {
     EXPECT_EQ(Verify(disguised, "instagram").verdict, "lookalike") << disguised;
 }
 
+// With no platform named ("follow @paypal" in a message), the bare name may be the brand's own account on
+// any platform: unknown. A disguised or longer name is a look-alike on every platform.
+TEST(Verify, ABareBrandNameOnNoNamedPlatformIsUnknown) {
+  for (const char* bare : {"@paypal", "@royalmail", "@PayPal"})
+    EXPECT_EQ(Verify(bare).verdict, "unknown") << bare;
+  EXPECT_EQ(Verify("@binance").verdict, "official");  // listed on X
+  for (const char* disguised : {"@paypa1", "@pay.pal", "@paypal_support", "@binance_support_desk"})
+    EXPECT_EQ(Verify(disguised).verdict, "lookalike") << disguised;
+}
+
 // A user name with the brand's name in it imitates the brand; one with a word that is only the label of
 // one of its domains ("live" of live.com, "office" of office.com) is what people call themselves too.
 TEST(Verify, AUserNameImitatesABrandByItsNameNotByAnEverydayWord) {

@@ -421,13 +421,15 @@ bool BrandRegistry::UnlistedBareName(const std::string& platform, const std::str
   std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
   std::string bare = WithoutSeparators(lower);
   auto it = skeletons_.find(Skeleton(bare));
-  if (it == skeletons_.end() || lower != bare || platform.empty()) return false;
+  if (it == skeletons_.end() || lower != bare) return false;
   // The name itself, not a disguise of it: "paypa1" has the skeleton of "paypal", "pay.pal" its letters.
   const Brand& b = *it->second.brand;
   auto is_name = [&](const std::string& name) { return WithoutSeparators(name) == bare; };
   bool named = std::any_of(b.aliases.begin(), b.aliases.end(), is_name) || is_name(b.id);
   if (auto label = official_labels_.find(bare); label != official_labels_.end() && label->second.brand == &b)
     named = true;
+  // On no named platform ("follow @paypal" in a message) it may be the brand's own on any of them.
+  if (platform.empty()) return named;
   auto listed = b.handles.find(platform);
   return named && (listed == b.handles.end() || listed->second.empty());
 }

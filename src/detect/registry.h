@@ -68,8 +68,8 @@ class BrandRegistry {
   // The brand an address or handle's user name imitates ("binance.support@gmail.com").
   std::optional<Lookalike> NameLookalike(const std::string& name) const;
   // True when `handle` is a brand's bare name ("binance", not "pay.pal" or "paypa1") and the registry lists
-  // none of that brand's handles on `platform`: the account may well be the brand's own, so it is no
-  // look-alike.
+  // none of that brand's handles on `platform`, or no platform is named: the account may well be the
+  // brand's own, so it is no look-alike.
   bool UnlistedBareName(const std::string& platform, const std::string& handle) const;
 
   // True when `a` and `b` are the same brand or one owns the other (WhatsApp and Meta).
