@@ -10,6 +10,13 @@ namespace {
 
 constexpr size_t kShownBytes = 160;  // a message is cut to this in the list
 
+// "2026-12-06 10:30:00": for a reader, a space where ISO 8601 puts its 'T'.
+std::string ReadableTime(int64_t seconds) {
+  std::string when = FormatLocalTime(seconds);
+  if (when.size() > 10 && when[10] == 'T') when[10] = ' ';
+  return when;
+}
+
 std::string Text(const UiTexts& ui, const UiTexts& en, const std::map<std::string, std::string> UiTexts::*table,
                  const std::string& key) {
   if (auto it = (ui.*table).find(key); it != (ui.*table).end()) return it->second;
@@ -43,7 +50,7 @@ std::string RenderConversationText(const ConversationReport& r, const KnowledgeB
   if (r.turn) {
     const ConversationMessage& m = c.messages[*r.turn];
     out << "  " << FillIn(FillIn(conv("turn"), "{n}", std::to_string(*r.turn + 1)), "{sender}", m.sender);
-    if (m.time) out << " (" << FormatLocalTime(*m.time).replace(10, 1, " ") << ")";
+    if (m.time) out << " (" << ReadableTime(*m.time) << ")";
     out << "\n  «" << Short(m.text) << "»\n";
   } else {
     out << "  " << conv("no_turn") << "\n";
@@ -71,7 +78,7 @@ std::string RenderConversationText(const ConversationReport& r, const KnowledgeB
     const ConversationMessage& m = c.messages[i];
     const MessageResult& res = r.messages[i];
     out << (r.turn && *r.turn == i ? "→ " : "  ") << "#" << i + 1;
-    if (m.time) out << "  " << FormatLocalTime(*m.time).replace(10, 1, " ").substr(0, 16);
+    if (m.time) out << "  " << ReadableTime(*m.time).substr(0, 16);
     if (m.system != SystemKind::kNone) {
       out << "  (" << conv("system_line") << ") " << Short(m.text) << "\n";
       continue;
