@@ -2,17 +2,17 @@
 // its hashed features, and a model trained here with liblinear on a small
 // fixture (train, load, score, explain).
 #include <gtest/gtest.h>
+
 #include <unistd.h>
 
-#include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <nlohmann/json.hpp>
+#include <fstream>
 #include <numeric>
 #include <sstream>
-#include <tuple>
+
+#include <nlohmann/json.hpp>
 
 #include "model/features.h"
 #include "model/neutralize.h"
@@ -134,38 +134,6 @@ TEST(Features, AVeryLongWordAddsBoundedWork) {
   // Its first 256 letters' n-grams (2 to 5 long: 4 a letter at most) and the word itself.
   EXPECT_LE(f.size(), 4u * 256 + 1);
   EXPECT_GT(f.size(), 3u * 250);
-}
-
-// Words' n-grams are kept between calls; what a warm extractor gives must be what a fresh one gives,
-// also after the kept n-grams overflow and are dropped.
-TEST(Features, KeptNgramsChangeNothing) {
-  auto extract = [](FeatureExtractor& e, const std::vector<ModelWord>& words) {
-    std::vector<FeatureOccurrence> f;
-    e.Extract(words, &f);
-    std::vector<std::tuple<uint32_t, uint32_t, uint32_t, float>> flat;
-    for (const auto& o : f) flat.emplace_back(o.index, o.word, o.other_word, o.value);
-    return flat;
-  };
-  const std::vector<ModelWord> message =
-      NeutralWords("", "Your parcel is held: pay the fee at dhl-fee.top today");
-  FeatureExtractor warm(FeatureSpec{});
-  const auto first = extract(warm, message);
-  ASSERT_FALSE(first.empty());
-  EXPECT_EQ(extract(warm, message), first);
-  // Messages of many distinct long words: together over the cache's bound, so it starts afresh.
-  size_t grams = 0;
-  for (int m = 0; grams <= 2 * FeatureExtractor::kMaxCachedGrams; ++m) {
-    std::vector<ModelWord> words;
-    for (int w = 0; w < 200; ++w) {
-      std::string text = "w" + std::to_string(m) + "x" + std::to_string(w);
-      for (char c = 'a'; text.size() < 200; c = c == 'z' ? 'a' : c + 1) text.push_back(c);
-      words.push_back({text, Field::kText, 0, 1});
-    }
-    grams += extract(warm, words).size();
-  }
-  FeatureExtractor fresh(FeatureSpec{});
-  EXPECT_EQ(extract(warm, message), first);
-  EXPECT_EQ(extract(fresh, message), first);
 }
 
 TEST(Features, AMarkerIsOneWordFeatureWithoutLetters) {

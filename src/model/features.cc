@@ -67,81 +67,56 @@ uint32_t FeatureExtractor::SlotOf(uint32_t key) {
   }
 }
 
-const FeatureExtractor::WordGrams& FeatureExtractor::GramsOf(const std::string& word) {
-  auto [it, added] = word_grams_.try_emplace(word);
-  WordGrams& grams = it->second;
-  if (!added) return grams;
-  const uint32_t mask = (1u << spec_.bits) - 1;
-  grams = {static_cast<uint32_t>(cached_grams_.size()), 0, Feed(kWordSeed, word)};
-  std::string& padded = padded_;
-  padded.assign(1, ' ').append(word).push_back(' ');
-  starts_.clear();
-  for (size_t i = 0; i < padded.size() && starts_.size() < kMaxLettersPerWord;
-       i += Utf8Length(static_cast<unsigned char>(padded[i])))
-    starts_.push_back(static_cast<uint32_t>(i));
-  size_t letters = starts_.size();
-  starts_.push_back(static_cast<uint32_t>(
-      letters < kMaxLettersPerWord
-          ? padded.size()
-          : starts_.back() + Utf8Length(static_cast<unsigned char>(padded[starts_.back()]))));
-  for (size_t i = 0; i < letters; ++i) {
-    uint64_t h = kCharSeed;
-    for (size_t n = 1; n <= static_cast<size_t>(spec_.char_max) && i + n <= letters; ++n) {
-      h = Feed(h, std::string_view(padded).substr(starts_[i + n - 1], starts_[i + n] - starts_[i + n - 1]));
-      if (n >= static_cast<size_t>(spec_.char_min)) cached_grams_.push_back(Index(h, mask));
-    }
-  }
-  grams.count = static_cast<uint32_t>(cached_grams_.size()) - grams.first;
-  return grams;
-}
-
-inline void FeatureExtractor::Count(uint32_t index, uint32_t block, uint32_t word, uint32_t other,
-                                    std::vector<FeatureOccurrence>* out) {
-  uint32_t slot = SlotOf(index * 2 + block);  // key: index * 2 + block (0: characters, 1: words)
-  ++table_[slot].count;
-  slot_of_.push_back(slot);
-  out->push_back({index, word, other, 0});
-}
-
 void FeatureExtractor::Extract(const std::vector<ModelWord>& words, std::vector<FeatureOccurrence>* out) {
   out->clear();
-  slot_of_.clear();
-  keys_.clear();
   const uint32_t mask = (1u << spec_.bits) - 1;
-  // Cleared between messages only, so that every WordGrams below stays where it is for this one.
-  if (cached_grams_.size() > kMaxCachedGrams) {
-    word_grams_.clear();
-    cached_grams_.clear();
+  // Each occurrence's key is index * 2 + block (0: characters, 1: words).
+  std::vector<uint32_t>& key_of = scratch_keys_;
+  key_of.clear();
+  auto add = [&](uint32_t index, uint32_t block, uint32_t word, uint32_t other) {
+    out->push_back({index, word, other, 0});
+    key_of.push_back(index * 2 + block);
+  };
+  std::string& padded = padded_;
+  for (uint32_t w = 0; w < words.size(); ++w) {
+    if (words[w].marker) {
+      add(Index(Feed(kWordSeed, words[w].text), mask), 1, w, w);
+      continue;
+    }
+    padded.assign(1, ' ').append(words[w].text).push_back(' ');
+    starts_.clear();
+    for (size_t i = 0; i < padded.size() && starts_.size() < kMaxLettersPerWord;
+         i += Utf8Length(static_cast<unsigned char>(padded[i])))
+      starts_.push_back(static_cast<uint32_t>(i));
+    size_t letters = starts_.size();
+    starts_.push_back(static_cast<uint32_t>(
+        letters < kMaxLettersPerWord ? padded.size()
+                                     : starts_.back() + Utf8Length(static_cast<unsigned char>(padded[starts_.back()]))));
+    for (size_t i = 0; i < letters; ++i) {
+      uint64_t h = kCharSeed;
+      for (size_t n = 1; n <= static_cast<size_t>(spec_.char_max) && i + n <= letters; ++n) {
+        h = Feed(h, std::string_view(padded).substr(starts_[i + n - 1], starts_[i + n] - starts_[i + n - 1]));
+        if (n >= static_cast<size_t>(spec_.char_min)) add(Index(h, mask), 0, w, w);
+      }
+    }
+    uint64_t word = Feed(kWordSeed, words[w].text);
+    add(Index(word, mask), 1, w, w);
+    if (spec_.word_pairs && w + 1 < words.size())
+      add(Index(Feed(Feed(word, " "), words[w + 1].text), mask), 1, w, w + 1);
   }
-  std::vector<const WordGrams*>& grams = grams_;
-  grams.assign(words.size(), nullptr);
-  size_t occurrences = 0;
-  for (size_t w = 0; w < words.size(); ++w) {
-    if (!words[w].marker) grams[w] = &GramsOf(words[w].text);
-    occurrences += grams[w] ? grams[w]->count + 2 : 1;
-  }
+
+  // Count each (block, index), then give each occurrence its share.
   size_t size = 1024;
-  while (size < 2 * occurrences) size *= 2;
+  while (size < 2 * out->size()) size *= 2;
   if (table_.size() < size) table_.assign(size, Slot{});
   if (++stamp_ == 0) {  // after 2^32 calls: forget every old stamp
     std::fill(table_.begin(), table_.end(), Slot{});
     stamp_ = 1;
   }
-  out->reserve(occurrences);
-  slot_of_.reserve(occurrences);
-
-  // Count each (block, index) as it comes, then give each occurrence its share.
-  for (uint32_t w = 0; w < words.size(); ++w) {
-    if (grams[w] == nullptr) {
-      Count(Index(Feed(kWordSeed, words[w].text), mask), 1, w, w, out);
-      continue;
-    }
-    const uint32_t* gram = cached_grams_.data() + grams[w]->first;
-    for (uint32_t i = 0; i < grams[w]->count; ++i) Count(gram[i], 0, w, w, out);
-    uint64_t word = grams[w]->hash;
-    Count(Index(word, mask), 1, w, w, out);
-    if (spec_.word_pairs && w + 1 < words.size())
-      Count(Index(Feed(Feed(word, " "), words[w + 1].text), mask), 1, w, w + 1, out);
+  keys_.clear();
+  for (uint32_t& key : key_of) {
+    key = SlotOf(key);  // from here on: the occurrence's slot
+    ++table_[key].count;
   }
   double char_sum = 0, word_sum = 0;  // two sums, not an array: no store in the loop
   for (uint32_t slot : keys_) {
@@ -150,7 +125,7 @@ void FeatureExtractor::Extract(const std::vector<ModelWord>& words, std::vector<
   }
   const double norm[2] = {char_sum > 0 ? 1 / std::sqrt(char_sum) : 1, word_sum > 0 ? 1 / std::sqrt(word_sum) : 1};
   for (size_t i = 0; i < out->size(); ++i) {
-    const Slot& slot = table_[slot_of_[i]];
+    const Slot& slot = table_[key_of[i]];
     (*out)[i].value = static_cast<float>(Sublinear(slot.count) / slot.count * norm[slot.key & 1]);
   }
 }

@@ -11,7 +11,6 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "model/neutralize.h"
@@ -45,33 +44,19 @@ class FeatureExtractor {
   // Replaces `out` with the occurrences of `words`' features.
   void Extract(const std::vector<ModelWord>& words, std::vector<FeatureOccurrence>* out);
 
-  // A word's character n-grams are hashed once and kept: words recur from message to message, and
-  // hashing them was most of the extractor's time. Past this many kept n-grams (4 MB) it starts afresh.
-  static constexpr size_t kMaxCachedGrams = size_t{1} << 20;
-
  private:
   struct Slot {
     uint32_t stamp = 0, key = 0, count = 0;
   };
-  struct WordGrams {
-    uint32_t first, count;  // its n-grams' indices: cached_grams_[first, first + count)
-    uint64_t hash;          // the word's own hash, which its pair with the next word extends
-  };
   uint32_t SlotOf(uint32_t key);  // claims an empty slot for a new key
-  const WordGrams& GramsOf(const std::string& word);
-  void Count(uint32_t index, uint32_t block, uint32_t word, uint32_t other,
-             std::vector<FeatureOccurrence>* out);
 
   FeatureSpec spec_;
   std::vector<Slot> table_;   // open addressing: occurrences per (block, index)
   uint32_t stamp_ = 0;        // a slot is empty unless its stamp is this call's
-  std::vector<uint32_t> keys_;     // the slots this call claimed
-  std::vector<uint32_t> slot_of_;  // each occurrence's slot
-  std::unordered_map<std::string, WordGrams> word_grams_;
-  std::vector<uint32_t> cached_grams_;
-  std::vector<const WordGrams*> grams_;  // each word's, for this call (none for a marker)
-  std::string padded_;                   // the word being hashed, with a space on each side
-  std::vector<uint32_t> starts_;         // where each letter of padded_ starts
+  std::vector<uint32_t> keys_;          // the slots this call claimed
+  std::vector<uint32_t> scratch_keys_;  // each occurrence's key, then its slot
+  std::string padded_;                  // the word being read, with a space on each side
+  std::vector<uint32_t> starts_;        // where each letter of padded_ starts
 };
 
 // The distinct features of `occurrences` with their summed values, by index:
