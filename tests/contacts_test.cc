@@ -46,7 +46,7 @@ TEST(Contacts, AppLinksAreLinks) {
   EXPECT_EQ(c[1].host.host, "t.me");
 }
 
-// Chinese, Japanese and Thai write no space between words, Korean joins particles to them: a link or
+// Chinese, Japanese, Thai and Khmer write no space between words, Korean joins particles to them: a link or
 // address ends where such letters meet its own Latin letters, and begins where they give way to them.
 TEST(Contacts, LinksInTextWithoutSpaces) {
   struct Case {
@@ -56,6 +56,7 @@ TEST(Contacts, LinksInTextWithoutSpaces) {
       {"詳しくはamazon.co.jpをご覧ください", "amazon.co.jp", "amazon.co.jp"},
       {"paypal.com에서 로그인하세요", "paypal.com", "paypal.com"},
       {"ที่paypal.comค่ะ", "paypal.com", "paypal.com"},
+      {"ចូលpaypal.comឥឡូវ", "paypal.com", "paypal.com"},  // Khmer
       {"点击https://evil-login.top/verify立即验证", "https://evil-login.top/verify", "evil-login.top"},
       {"联系support@paypal.com谢谢", "support@paypal.com", "paypal.com"},
       // A path of these letters after a slash is still the link's.

@@ -26,15 +26,16 @@ uint32_t TrimTrailingPunctuation(std::string_view text, uint32_t start, uint32_t
   return end;
 }
 
-// Chinese, Japanese and Thai put no space between words, and Korean joins its particles to them:
-// "请登录paypal.com更新", "詳しくはamazon.co.jpを", "paypal.com에서". A link's or address's letters
-// may be of these scripts, but a run of them does not run on into Latin letters or digits.
+// Chinese, Japanese, Thai, Lao, Khmer and Burmese put no space between words, and Korean joins its
+// particles to them: "请登录paypal.com更新", "詳しくはamazon.co.jpを", "paypal.com에서". A link's or
+// address's letters may be of these scripts, but a run of them does not run on into Latin letters or digits.
 bool IsUnspacedScript(UChar32 c) {
   if (c < 0x0E00) return false;  // below Thai: none of them
   UErrorCode status = U_ZERO_ERROR;
   UScriptCode script = uscript_getScript(c, &status);
   return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
-         script == USCRIPT_HANGUL || script == USCRIPT_THAI;
+         script == USCRIPT_HANGUL || script == USCRIPT_THAI || script == USCRIPT_LAO ||
+         script == USCRIPT_KHMER || script == USCRIPT_MYANMAR;
 }
 
 bool IsAsciiAlnum(UChar32 c) { return c < 0x80 && std::isalnum(static_cast<int>(c)); }
