@@ -26,7 +26,9 @@ Report WithVerdict(Verdict v, int risk, bool evidence = true) {
 
 TEST(Evaluation, CountsRecallFalseAlarmsPrecisionAndEvidence) {
   Evaluation e("dataset", 2);
-  e.Add(Label::kScam, "a", "1", "a", "scam one", WithVerdict(Verdict::kScam, 90));
+  Report named = WithVerdict(Verdict::kScam, 90);
+  named.scams.push_back({"registration_code_theft", "Registration code theft", "Account takeover"});
+  e.Add(Label::kScam, "a", "1", "a", "scam one", named);
   e.Add(Label::kScam, "a", "2", "a", "scam two", WithVerdict(Verdict::kSuspicious, 40));
   e.Add(Label::kScam, "b", "3", "b", "scam missed", WithVerdict(Verdict::kNoRedFlags, 5));
   e.Add(Label::kScam, "b", "4", "b", "scam missed worse", WithVerdict(Verdict::kNoRedFlags, 0));
@@ -43,12 +45,14 @@ TEST(Evaluation, CountsRecallFalseAlarmsPrecisionAndEvidence) {
   EXPECT_NEAR(all.F1(), 2 * (2.0 / 3) * 0.5 / (2.0 / 3 + 0.5), 1e-12);
   EXPECT_DOUBLE_EQ(all.SpamWarned(), 0.5);
   EXPECT_DOUBLE_EQ(all.EvidenceShare(), 3.0 / 4.0);  // the warned ham row quoted nothing
+  EXPECT_DOUBLE_EQ(all.NamedShare(), 0.5);           // of the two warned scam rows, one named its scam
   EXPECT_EQ(all.confusion[0][2], 2);
 
   ASSERT_EQ(e.groups().size(), 2u);
   EXPECT_DOUBLE_EQ(e.groups().at("a").ScamRecall(), 1.0);
   EXPECT_DOUBLE_EQ(e.groups().at("a").FalseAlarmRate(), 0.0);
   EXPECT_DOUBLE_EQ(e.groups().at("b").ScamRecall(), 0.0);
+  EXPECT_EQ(e.groups().at("b").ScamWarned(), 0);  // its named share is no figure: "–", not 0 %
 
   ASSERT_EQ(e.misses().size(), 2u);
   EXPECT_EQ(e.misses()[0].text, "scam missed worse");  // lowest risk first
@@ -62,6 +66,9 @@ TEST(Evaluation, CountsRecallFalseAlarmsPrecisionAndEvidence) {
   std::string md = e.ToMarkdown();
   EXPECT_THAT(md, ::testing::HasSubstr("| a | 2 | 100.0 % |"));
   EXPECT_THAT(md, ::testing::HasSubstr("| **all** | 4 | 50.0 % | 25.0 % | 10 | 10.00 % |"));
+  EXPECT_THAT(md, ::testing::HasSubstr("| 75.0 % | 50.0 % |\n"));  // evidence, named
+  EXPECT_THAT(md, ::testing::HasSubstr("| 50.0 % | – |\n"));       // group b: no scam row warned
+  EXPECT_EQ(j["overall"]["named_share"], 0.5);
 }
 
 TEST(Evaluation, NothingWarnedMeansNoMissingEvidence) {

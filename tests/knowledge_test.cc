@@ -178,16 +178,21 @@ TEST_F(BrokenKnowledge, ANumberHintMustBeAKnownFlag) {
                                                ::testing::HasSubstr("unknown flag 'priced_in_euros'")));
 }
 
-TEST_F(BrokenKnowledge, AlsoMatchRulesAreCheckedLikeMatch) {
+// also_match and fallback_match rules: known flags, a list, each with 'all' or 'any'.
+TEST_F(BrokenKnowledge, AlsoMatchAndFallbackMatchRulesAreCheckedLikeMatch) {
   const std::string head = "id: extra\nname: X\nfamily: F\nsummary: s\nmatch: {all: [code_request]}\n";
   const std::string tail = "advice: {}\nsources: [{url: 'https://x', title: t}]\nlast_reviewed: 2026-11-22\n";
-  Write("scams/extra.yaml", head + "also_match: [{all: [no_such_flag]}]\n" + tail);
-  EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("unknown flag 'no_such_flag'"));
-  Write("scams/extra.yaml", head + "also_match: {all: [prize]}\n" + tail);
-  EXPECT_THAT(FirstProblem(),
-              ::testing::HasSubstr("scams/extra.yaml:6: 'also_match' must be a list of rules"));
-  Write("scams/extra.yaml", head + "also_match: [{brands: [dhl]}]\n" + tail);
-  EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("an 'also_match' rule needs 'all' or 'any'"));
+  for (auto [key, rule] : {std::pair<std::string, std::string>{"also_match", "an 'also_match' rule"},
+                           {"fallback_match", "a 'fallback_match' rule"}}) {
+    Write("scams/extra.yaml", head + key + ": [{all: [no_such_flag]}]\n" + tail);
+    EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("scam 'extra' names unknown flag 'no_such_flag'"))
+        << key;
+    Write("scams/extra.yaml", head + key + ": {all: [prize]}\n" + tail);
+    EXPECT_THAT(FirstProblem(),
+                ::testing::HasSubstr("scams/extra.yaml:6: '" + key + "' must be a list of rules"));
+    Write("scams/extra.yaml", head + key + ": [{brands: [dhl]}]\n" + tail);
+    EXPECT_THAT(FirstProblem(), ::testing::HasSubstr(rule + " needs 'all' or 'any'"));
+  }
 }
 
 TEST_F(BrokenKnowledge, OnlyAProfileLinkNamesPathParts) {

@@ -84,9 +84,17 @@ struct Scam {
   std::vector<std::string> brands, channels;
   ScamRule match;
   std::vector<ScamRule> also_match;  // other ways the engine names this scam; any one rule is enough
+  // Tried only when no scam's match or also_match holds: what a warned message is about (a mailbox, a bank
+  // account, a parcel) names the scam it most resembles.
+  std::vector<ScamRule> fallback_match;
   std::vector<const ScamRule*> Rules() const {  // match, then also_match
     std::vector<const ScamRule*> rules{&match};
     for (const ScamRule& r : also_match) rules.push_back(&r);
+    return rules;
+  }
+  std::vector<const ScamRule*> FallbackRules() const {
+    std::vector<const ScamRule*> rules;
+    for (const ScamRule& r : fallback_match) rules.push_back(&r);
     return rules;
   }
   // stage -> advice items; stages: before_replying, replied, shared_code, installed, paid

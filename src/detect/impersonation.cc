@@ -35,6 +35,19 @@ std::string_view WordBefore(std::string_view text, size_t at) {
   return text.substr(start, end - start);
 }
 
+// Whether [start, end) is the label a text opens with, as companies sign their texts: "Royal Mail: your
+// parcel
+// ...", "(USPS) we could not deliver". Nothing but spaces and punctuation before it; a colon, dash or closing
+// bracket after it.
+bool OpensAsLabel(std::string_view text, size_t start, size_t end) {
+  for (size_t i = 0; i < start; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80 || std::isalnum(c)) return false;
+  }
+  while (end < text.size() && text[end] == ' ') ++end;
+  return end < text.size() && (text[end] == ':' || text[end] == ')' || text[end] == ']' || text[end] == '-');
+}
+
 bool Contains(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
@@ -319,6 +332,10 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
       continue;
     }
     bool named_as_channel = kb_.channel_words.count(std::string(WordBefore(doc.normalized(), hit.start))) > 0;
+    if (OpensAsLabel(doc.normalized(), hit.start, hit.end)) {
+      claim(hit.brand, "claimed", e);
+      continue;
+    }
     for (const SignalHit& s : *in.signals) {
       if (s.pattern->flag != "support_claim" || Gap(hit.start, hit.end, s.start, s.end) > kClaimDistance)
         continue;

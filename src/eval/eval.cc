@@ -65,6 +65,7 @@ nlohmann::ordered_json CountsJson(const EvalCounts& c) {
   j["f1"] = c.F1();
   j["spam_warned"] = c.SpamWarned();
   j["evidence_share"] = c.EvidenceShare();
+  j["named_share"] = c.NamedShare();
   nlohmann::ordered_json m;
   for (int l = 0; l < 3; ++l)
     m[kLabelNames[l]] = {{"scam", c.confusion[l][0]}, {"suspicious", c.confusion[l][1]},
@@ -118,6 +119,8 @@ double EvalCounts::SpamWarned() const {
   return Share(r[0] + r[1], rows(Label::kSpam));
 }
 double EvalCounts::EvidenceShare() const { return warned == 0 ? 1 : Share(warned_with_evidence, warned); }
+int64_t EvalCounts::ScamWarned() const { return confusion[0][0] + confusion[0][1]; }
+double EvalCounts::NamedShare() const { return Share(scam_warned_named, ScamWarned()); }
 
 void Evaluation::Add(Label label, const std::string& group, const std::string& id, const std::string& dataset,
                      const std::string& text, const Report& report) {
@@ -129,6 +132,7 @@ void Evaluation::Add(Label label, const std::string& group, const std::string& i
     if (c == nullptr) continue;
     ++c->confusion[static_cast<int>(label)][VerdictIndex(report.verdict)];
     if (warned) ++c->warned, c->warned_with_evidence += evidence;
+    if (warned && label == Label::kScam && !report.scams.empty()) ++c->scam_warned_named;
   }
   EvalExample e{id, dataset, text, report.risk, report.verdict};
   if (label == Label::kScam && !warned)
@@ -159,16 +163,18 @@ nlohmann::ordered_json Evaluation::ToJson() const {
 std::string Evaluation::ToText() const {
   std::string out;
   char line[512];
-  std::snprintf(line, sizeof line, "%-24s %7s %7s %7s %7s %8s %7s %8s %6s %6s %8s %8s\n", by_.empty() ? "" : by_.c_str(),
-                "scam", "recall", "strict", "ham", "false-al", "spam", "spam-war", "prec", "F1", "evidence", "");
+  std::snprintf(line, sizeof line, "%-24s %7s %7s %7s %7s %8s %7s %8s %6s %6s %8s %7s\n",
+                by_.empty() ? "" : by_.c_str(), "scam", "recall", "strict", "ham", "false-al", "spam",
+                "spam-war", "prec", "F1", "evidence", "named");
   out += line;
   auto row = [&](const std::string& name, const EvalCounts& c) {
-    std::snprintf(line, sizeof line, "%-24s %7lld %7s %7s %7lld %8s %7lld %8s %6s %6s %8s\n", name.c_str(),
-                  static_cast<long long>(c.rows(Label::kScam)), Percent(c.ScamRecall()).c_str(),
+    std::snprintf(line, sizeof line, "%-24s %7lld %7s %7s %7lld %8s %7lld %8s %6s %6s %8s %7s\n",
+                  name.c_str(), static_cast<long long>(c.rows(Label::kScam)), Percent(c.ScamRecall()).c_str(),
                   Percent(c.StrictScamRecall()).c_str(), static_cast<long long>(c.rows(Label::kHam)),
                   Percent2(c.FalseAlarmRate()).c_str(), static_cast<long long>(c.rows(Label::kSpam)),
                   Percent(c.SpamWarned()).c_str(), Fixed(c.Precision()).c_str(), Fixed(c.F1()).c_str(),
-                  Percent(c.EvidenceShare()).c_str());
+                  Percent(c.EvidenceShare()).c_str(),
+                  c.ScamWarned() > 0 ? Percent(c.NamedShare()).c_str() : "-");
     out += line;
   };
   for (const auto& [name, c] : groups_) row(name.empty() ? "(none)" : name, c);
@@ -186,7 +192,9 @@ std::string Evaluation::ToText() const {
   };
   for (const auto& [name, c] : groups_) matrix(name.empty() ? "(none)" : name, c);
   matrix("overall", overall_);
-  if (failures_ > 0) out += "\n" + std::to_string(failures_) + " lines could not be read or analysed\n";
+  // append(), not "\n" + std::to_string(...): GCC 12 warns of a -Wrestrict overlap that cannot happen.
+  if (failures_ > 0)
+    out.append("\n").append(std::to_string(failures_)).append(" lines could not be read or analysed\n");
   auto examples = [&](const char* title, const std::vector<EvalExample>& list) {
     if (list.empty()) return;
     out += std::string("\n") + title + "\n";
@@ -206,17 +214,19 @@ std::string Evaluation::ToText() const {
 }
 
 std::string Evaluation::ToMarkdown() const {
-  std::string out = "| " + (by_.empty() ? std::string("rows") : by_) +
-                    " | scam rows | scam recall | strict | ham rows | false alarms | spam rows | spam warned |"
-                    " precision | F1 | evidence |\n|---|---|---|---|---|---|---|---|---|---|---|\n";
+  std::string out =
+      "| " + (by_.empty() ? std::string("rows") : by_) +
+      " | scam rows | scam recall | strict | ham rows | false alarms | spam rows | spam warned |"
+      " precision | F1 | evidence | named |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n";
   auto row = [&](const std::string& name, const EvalCounts& c) {
     auto n = [](int64_t v) { return v == 0 ? std::string("–") : std::to_string(v); };
     bool scam = c.rows(Label::kScam) > 0, ham = c.rows(Label::kHam) > 0, spam = c.rows(Label::kSpam) > 0;
-    out += "| " + name + " | " + n(c.rows(Label::kScam)) + " | " + (scam ? Percent(c.ScamRecall()) : "–") + " | " +
-           (scam ? Percent(c.StrictScamRecall()) : "–") + " | " + n(c.rows(Label::kHam)) + " | " +
+    out += "| " + name + " | " + n(c.rows(Label::kScam)) + " | " + (scam ? Percent(c.ScamRecall()) : "–") +
+           " | " + (scam ? Percent(c.StrictScamRecall()) : "–") + " | " + n(c.rows(Label::kHam)) + " | " +
            (ham ? Percent2(c.FalseAlarmRate()) : "–") + " | " + n(c.rows(Label::kSpam)) + " | " +
-           (spam ? Percent(c.SpamWarned()) : "–") + " | " + (scam && ham ? Fixed(c.Precision()) : "–") + " | " +
-           (scam && ham ? Fixed(c.F1()) : "–") + " | " + Percent(c.EvidenceShare()) + " |\n";
+           (spam ? Percent(c.SpamWarned()) : "–") + " | " + (scam && ham ? Fixed(c.Precision()) : "–") +
+           " | " + (scam && ham ? Fixed(c.F1()) : "–") + " | " + Percent(c.EvidenceShare()) + " | " +
+           (c.ScamWarned() > 0 ? Percent(c.NamedShare()) : "–") + " |\n";
   };
   for (const auto& [name, c] : groups_) row(name.empty() ? "(none)" : name, c);
   row("**all**", overall_);

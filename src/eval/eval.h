@@ -9,6 +9,7 @@
 //   F1                  of that precision and scam recall
 //   spam warned         share of spam rows warned
 //   evidence            share of warned reports whose every red flag quotes evidence
+//   named               share of warned scam rows whose report names the known scam it matches
 #ifndef REDFLAG_EVAL_EVAL_H_
 #define REDFLAG_EVAL_EVAL_H_
 
@@ -37,8 +38,10 @@ struct EvalCounts {
   // [label][verdict]: labels scam, spam, ham; verdicts scam, suspicious, no_red_flags.
   int64_t confusion[3][3] = {};
   int64_t warned = 0, warned_with_evidence = 0;
+  int64_t scam_warned_named = 0;  // scam rows warned with a known scam named
 
   int64_t rows(Label l) const;
+  int64_t ScamWarned() const;  // scam rows given scam or suspicious
   double ScamRecall() const;
   double StrictScamRecall() const;
   double FalseAlarmRate() const;
@@ -46,6 +49,7 @@ struct EvalCounts {
   double F1() const;
   double SpamWarned() const;
   double EvidenceShare() const;  // 1 when nothing was warned
+  double NamedShare() const;     // of the warned scam rows; 0 when none was warned
 };
 
 struct EvalExample {

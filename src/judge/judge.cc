@@ -22,14 +22,14 @@ int Specificity(const ScamRule& r, bool channel_known) {
          (r.channels.empty() || !channel_known ? 0 : 2);
 }
 
-void MatchScams(const KnowledgeBase& kb, const JudgeInput& in, Report* report) {
-  std::set<std::string> brands;
-  for (const auto& b : report->brands) brands.insert(b.id);
+// The scams whose rules (`fallback`: their fallback_match rules) hold, best first.
+std::vector<std::pair<double, const Scam*>> RankScams(const KnowledgeBase& kb, const JudgeInput& in,
+                                                      const std::set<std::string>& brands, bool fallback) {
   std::string channel(ChannelName(in.channel));
   std::vector<std::pair<double, const Scam*>> ranked;
   for (const Scam& s : kb.scams) {
     double best = -1;  // the scam's best rule that holds
-    for (const ScamRule* rule : s.Rules()) {
+    for (const ScamRule* rule : fallback ? s.FallbackRules() : s.Rules()) {
       const ScamRule& r = *rule;
       if (!Satisfies(*in.findings, r.all, r.any)) continue;
       if (!r.brands.empty() && std::none_of(r.brands.begin(), r.brands.end(),
@@ -50,6 +50,14 @@ void MatchScams(const KnowledgeBase& kb, const JudgeInput& in, Report* report) {
     if (best >= 0) ranked.push_back({best, &s});
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  return ranked;
+}
+
+void MatchScams(const KnowledgeBase& kb, const JudgeInput& in, Report* report) {
+  std::set<std::string> brands;
+  for (const auto& b : report->brands) brands.insert(b.id);
+  std::vector<std::pair<double, const Scam*>> ranked = RankScams(kb, in, brands, /*fallback=*/false);
+  if (ranked.empty()) ranked = RankScams(kb, in, brands, /*fallback=*/true);
   for (size_t i = 0; i < ranked.size() && i < 3; ++i) {
     const Scam& s = *ranked[i].second;
     report->scams.push_back({s.id, s.name.Get(in.lang), s.family.Get(in.lang)});

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "extract/domain.h"
 
@@ -228,9 +229,12 @@ Scam ParseScam(const Reader& r, const YAML::Node& doc) {
   s.brands = r.Strings(doc, "brands");
   r.Channels(doc, "channels", &s.channels);
   s.match = ParseScamRule(r, r.Required(doc, "match"), "'match'");
-  if (YAML::Node also = doc["also_match"]) {
-    if (!also.IsSequence()) r.Fail(also, "'also_match' must be a list of rules");
-    for (const auto& rule : also) s.also_match.push_back(ParseScamRule(r, rule, "an 'also_match' rule"));
+  for (auto [key, rules, what] : {std::tuple{"also_match", &s.also_match, "an 'also_match' rule"},
+                                  {"fallback_match", &s.fallback_match, "a 'fallback_match' rule"}}) {
+    YAML::Node list = doc[key];
+    if (!list) continue;
+    if (!list.IsSequence()) r.Fail(list, "'" + std::string(key) + "' must be a list of rules");
+    for (const auto& rule : list) rules->push_back(ParseScamRule(r, rule, what));
   }
   YAML::Node advice = r.Required(doc, "advice");
   if (!advice.IsMap()) r.Fail(advice, "'advice' must map a stage to a list");
@@ -440,7 +444,9 @@ void CrossCheck(const KnowledgeBase& kb, std::vector<std::string>* problems) {
   for (const auto& s : kb.scams) {
     for (const auto& b : s.brands)
       if (!kb.FindBrand(b)) problem(s.origin, "scam '" + s.id + "' names unknown brand '" + b + "'");
-    for (const ScamRule* rule : s.Rules()) {
+    std::vector<const ScamRule*> rules = s.Rules(), fallback = s.FallbackRules();
+    rules.insert(rules.end(), fallback.begin(), fallback.end());
+    for (const ScamRule* rule : rules) {
       for (const auto* list : {&rule->all, &rule->any})
         for (const auto& f : *list)
           if (!kb.FindFlag(f)) problem(s.origin, "scam '" + s.id + "' names unknown flag '" + f + "'");

@@ -71,8 +71,9 @@ json BrandToJson(const Brand& b) {
 json ScamToJson(const Scam& s, const std::string& lang) {
   json advice = json::object();
   for (const auto& [stage, items] : s.advice) advice[stage] = Texts(items, lang);
-  json also_match = json::array();
+  json also_match = json::array(), fallback_match = json::array();
   for (const ScamRule& r : s.also_match) also_match.push_back(RuleToJson(r));
+  for (const ScamRule& r : s.fallback_match) fallback_match.push_back(RuleToJson(r));
   json faq = json::array();
   for (const auto& f : s.faq) faq.push_back({{"q", f.question.Get(lang)}, {"a", f.answer.Get(lang)}});
   return {{"id", s.id},
@@ -85,6 +86,7 @@ json ScamToJson(const Scam& s, const std::string& lang) {
           {"channels", s.channels},
           {"match", RuleToJson(s.match)},
           {"also_match", also_match},
+          {"fallback_match", fallback_match},
           {"advice", advice},
           {"faq", faq},
           {"sources", SourcesToJson(s.sources)},
