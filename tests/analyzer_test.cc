@@ -4,7 +4,6 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "judge/judge.h"
 #include "report/report_json.h"
 #include "test_support.h"
 
@@ -286,58 +285,6 @@ TEST(Analyzer, OnlyOfficialLinksSilenceTheModel) {
   ASSERT_TRUE(model_flag(**without, mail, Channel::kEmail, "service@paypal.com"));
   EXPECT_FALSE(model_flag(with, mail, Channel::kEmail, "service@paypal.com"));
   EXPECT_TRUE(model_flag(with, mail, Channel::kEmail, ""));  // pasted mail may hide where its link goes
-}
-
-// A threat with a deadline is suspicious even when each flag is weak (policy.yaml suspicious_combinations);
-// either alone is not.
-TEST(JudgeReport, AThreatWithADeadlineIsAtLeastSuspicious) {
-  auto kb = LoadEmbeddedKnowledge();
-  ASSERT_OK(kb);
-  auto judge = [](const KnowledgeBase& k, const std::vector<std::string>& flags) {
-    Findings findings;
-    for (const std::string& flag : flags) findings.Add(flag, 0.5, {Field::kText, 0, 4, "text", ""});
-    Report report;
-    JudgeReport(k, {&findings, Channel::kSms, "", "en", false, false}, &report);
-    return report.verdict;
-  };
-  EXPECT_EQ(judge(**kb, {"threat", "urgency"}), Verdict::kSuspicious);
-  EXPECT_EQ(judge(**kb, {"threat"}), Verdict::kNoRedFlags);
-  EXPECT_EQ(judge(**kb, {"urgency"}), Verdict::kNoRedFlags);
-  KnowledgeBase without = **kb;
-  without.suspicious_combinations.clear();
-  EXPECT_EQ(judge(without, {"threat", "urgency"}),
-            Verdict::kNoRedFlags);  // weak flags alone add up to little
-}
-
-// A scam's fallback_match names a warned message only when no scam's match or also_match holds: a topic never
-// outranks a rule, and a message with no red flag names no scam at all.
-TEST(JudgeReport, FallbackRulesNameAScamOnlyWhenNoRuleDoes) {
-  auto kb = LoadEmbeddedKnowledge();
-  ASSERT_OK(kb);
-  auto scams = [&](const std::vector<std::string>& flags) {
-    Findings findings;
-    for (const std::string& flag : flags) findings.Add(flag, 1.0, {Field::kText, 0, 4, "text", ""});
-    Report report;
-    JudgeReport(**kb, {&findings, Channel::kSms, "", "en", false, false}, &report);
-    std::vector<std::string> ids;
-    for (const auto& s : report.scams) ids.push_back(s.id);
-    return ids;
-  };
-  // A warned message about a parcel, and nothing else: its topic names it.
-  EXPECT_THAT(scams({"scam_language", "delivery_topic"}),
-              ::testing::ElementsAre("courier_failed_delivery_link"));
-  // A code request names the code theft by its own rule; the parcel topic adds no second guess.
-  EXPECT_THAT(scams({"code_request", "delivery_topic"}), ::testing::ElementsAre("registration_code_theft"));
-  // A bank beside an account outranks the account alone; a prize outranks a topic by its weight.
-  auto top = [&](const std::vector<std::string>& flags) {
-    std::vector<std::string> ids = scams(flags);
-    return ids.empty() ? std::string() : ids.front();
-  };
-  EXPECT_EQ(top({"scam_language", "account_topic", "bank_topic"}), "bank_kyc_update");
-  EXPECT_EQ(top({"scam_language", "account_topic"}), "account_phishing_link");
-  EXPECT_EQ(top({"scam_language", "prize", "account_topic"}), "fake_prize_promotion");
-  // Not warned: no name, whatever the topic.
-  EXPECT_TRUE(scams({"delivery_topic"}).empty());
 }
 
 // A threat beside a link that is not a brand's own makes a text suspicious by the rules alone (policy.yaml:

@@ -192,6 +192,9 @@ TEST_F(BrokenKnowledge, AlsoMatchAndFallbackMatchRulesAreCheckedLikeMatch) {
                 ::testing::HasSubstr("scams/extra.yaml:6: '" + key + "' must be a list of rules"));
     Write("scams/extra.yaml", head + key + ": [{brands: [dhl]}]\n" + tail);
     EXPECT_THAT(FirstProblem(), ::testing::HasSubstr(rule + " needs 'all' or 'any'"));
+    Write("scams/extra.yaml", head + key + ": [{any: [prize], brand_categories: [casino]}]\n" + tail);
+    EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("names brand category 'casino' that no brand has"))
+        << key;
   }
 }
 

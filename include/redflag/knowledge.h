@@ -70,6 +70,8 @@ struct Brand {
 
 struct ScamRule {
   std::vector<std::string> all, any, brands, channels;
+  std::vector<std::string>
+      brand_categories;  // or a brand of one of these categories (bank, courier, ...) is named
 };
 
 struct FaqEntry {

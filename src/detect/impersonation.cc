@@ -35,15 +35,20 @@ std::string_view WordBefore(std::string_view text, size_t at) {
   return text.substr(start, end - start);
 }
 
+// Where the text's first word starts: its first letter or digit (a non-ASCII byte counts as one).
+size_t FirstWordStart(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80 &&
+         !std::isalnum(static_cast<unsigned char>(text[i])))
+    ++i;
+  return i;
+}
+
 // Whether [start, end) is the label a text opens with, as companies sign their texts: "Royal Mail: your
-// parcel
-// ...", "(USPS) we could not deliver". Nothing but spaces and punctuation before it; a colon, dash or closing
-// bracket after it.
-bool OpensAsLabel(std::string_view text, size_t start, size_t end) {
-  for (size_t i = 0; i < start; ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80 || std::isalnum(c)) return false;
-  }
+// parcel ...", "(USPS) we could not deliver". It starts the text's first word (`first_word`); a colon, dash
+// or closing bracket follows it.
+bool OpensAsLabel(std::string_view text, size_t first_word, size_t start, size_t end) {
+  if (start != first_word) return false;
   while (end < text.size() && text[end] == ' ') ++end;
   return end < text.size() && (text[end] == ':' || text[end] == ')' || text[end] == ']' || text[end] == '-');
 }
@@ -322,6 +327,7 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
   };
 
   // Brands named in the text, and the ones it claims to speak for.
+  const size_t first_word = FirstWordStart(doc.normalized());
   for (const BrandHit& hit : *in.text_brands) {
     if (InOwnMailbox(registry_, hit, *in.contacts)) continue;
     Evidence e = doc.Quote(hit.start, hit.end);
@@ -331,11 +337,11 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
       claim(hit.brand, "disguised", e);
       continue;
     }
-    bool named_as_channel = kb_.channel_words.count(std::string(WordBefore(doc.normalized(), hit.start))) > 0;
-    if (OpensAsLabel(doc.normalized(), hit.start, hit.end)) {
+    if (OpensAsLabel(doc.normalized(), first_word, hit.start, hit.end)) {
       claim(hit.brand, "claimed", e);
       continue;
     }
+    bool named_as_channel = kb_.channel_words.count(std::string(WordBefore(doc.normalized(), hit.start))) > 0;
     for (const SignalHit& s : *in.signals) {
       if (s.pattern->flag != "support_claim" || Gap(hit.start, hit.end, s.start, s.end) > kClaimDistance)
         continue;

@@ -18,7 +18,8 @@ int SeverityRank(const std::string& s) { return s == "high" ? 0 : s == "medium" 
 // A scam's rule as a number: the more it requires, the more specific a match is.
 // A channel counts only when the message's channel is known and checked.
 int Specificity(const ScamRule& r, bool channel_known) {
-  return static_cast<int>(r.all.size()) * 2 + (r.any.empty() ? 0 : 1) + (r.brands.empty() ? 0 : 3) +
+  return static_cast<int>(r.all.size()) * 2 + (r.any.empty() ? 0 : 1) +
+         (r.brands.empty() && r.brand_categories.empty() ? 0 : 3) +
          (r.channels.empty() || !channel_known ? 0 : 2);
 }
 
@@ -32,9 +33,15 @@ std::vector<std::pair<double, const Scam*>> RankScams(const KnowledgeBase& kb, c
     for (const ScamRule* rule : fallback ? s.FallbackRules() : s.Rules()) {
       const ScamRule& r = *rule;
       if (!Satisfies(*in.findings, r.all, r.any)) continue;
-      if (!r.brands.empty() && std::none_of(r.brands.begin(), r.brands.end(),
-                                            [&](const std::string& b) { return brands.count(b); }))
-        continue;
+      // A rule that names brands, or kinds of brand, needs one of them named in the message.
+      bool named = std::any_of(r.brands.begin(), r.brands.end(),
+                               [&](const std::string& b) { return brands.count(b); }) ||
+                   std::any_of(brands.begin(), brands.end(), [&](const std::string& id) {
+                     const Brand* b = kb.FindBrand(id);
+                     return b && std::find(r.brand_categories.begin(), r.brand_categories.end(),
+                                           b->category) != r.brand_categories.end();
+                   });
+      if ((!r.brands.empty() || !r.brand_categories.empty()) && !named) continue;
       // A message of unknown channel may have come over any of them.
       if (!r.channels.empty() && !channel.empty() &&
           std::find(r.channels.begin(), r.channels.end(), channel) == r.channels.end())

@@ -213,6 +213,7 @@ ScamRule ParseScamRule(const Reader& r, const YAML::Node& node, const std::strin
   rule.all = r.Strings(node, "all");
   rule.any = r.Strings(node, "any");
   rule.brands = r.Strings(node, "brands");
+  rule.brand_categories = r.Strings(node, "brand_categories");
   r.Channels(node, "channels", &rule.channels);
   if (rule.all.empty() && rule.any.empty()) r.Fail(node, what + " needs 'all' or 'any'");
   return rule;
@@ -452,6 +453,9 @@ void CrossCheck(const KnowledgeBase& kb, std::vector<std::string>* problems) {
           if (!kb.FindFlag(f)) problem(s.origin, "scam '" + s.id + "' names unknown flag '" + f + "'");
       for (const auto& b : rule->brands)
         if (!kb.FindBrand(b)) problem(s.origin, "scam '" + s.id + "' names unknown brand '" + b + "'");
+      for (const auto& c : rule->brand_categories)
+        if (std::none_of(kb.brands.begin(), kb.brands.end(), [&](const Brand& b) { return b.category == c; }))
+          problem(s.origin, "scam '" + s.id + "' names brand category '" + c + "' that no brand has");
     }
   }
   for (const auto& c : kb.countries)

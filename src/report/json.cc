@@ -24,7 +24,11 @@ json ReportingToJson(const std::vector<ReportingContact>& contacts, const std::s
 }
 
 json RuleToJson(const ScamRule& r) {
-  return {{"all", r.all}, {"any", r.any}, {"brands", r.brands}, {"channels", r.channels}};
+  return {{"all", r.all},
+          {"any", r.any},
+          {"brands", r.brands},
+          {"brand_categories", r.brand_categories},
+          {"channels", r.channels}};
 }
 
 json Texts(const std::vector<LocalizedText>& texts, const std::string& lang) {
