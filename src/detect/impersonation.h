@@ -9,6 +9,7 @@
 #ifndef REDFLAG_DETECT_IMPERSONATION_H_
 #define REDFLAG_DETECT_IMPERSONATION_H_
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,9 @@ class ImpersonationCheck {
 
   // Whether any of `flags` was raised.
   static bool HasAny(const Findings& findings, const std::vector<std::string>& flags);
+  // A brand named near the words of a flag that wants the brand's own link, or nullptr.
+  const Brand* BrandNearPush(const Findings& findings,
+                             const std::map<const Brand*, std::vector<Evidence>>& mentioned) const;
 
   const KnowledgeBase& kb_;
   const BrandRegistry& registry_;
