@@ -94,11 +94,6 @@ struct Scam {
     for (const ScamRule& r : also_match) rules.push_back(&r);
     return rules;
   }
-  std::vector<const ScamRule*> FallbackRules() const {
-    std::vector<const ScamRule*> rules;
-    for (const ScamRule& r : fallback_match) rules.push_back(&r);
-    return rules;
-  }
   // stage -> advice items; stages: before_replying, replied, shared_code, installed, paid
   std::map<std::string, std::vector<LocalizedText>> advice;
   std::vector<FaqEntry> faq;

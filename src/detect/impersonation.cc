@@ -467,7 +467,7 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
   }
 
   // Links that a message speaking for a brand sends elsewhere.
-  const Brand* pushed = claimed.empty() ? BrandNearPush(*findings, mentioned) : nullptr;
+  const Brand* pushed = claimed.empty() && !mentioned.empty() ? BrandNearPush(*findings, mentioned) : nullptr;
   if (!claimed.empty() || pushed != nullptr) {
     for (size_t i = 0; i < in.contacts->size(); ++i) {
       const Contact& c = (*in.contacts)[i];

@@ -23,6 +23,37 @@ int Specificity(const ScamRule& r, bool channel_known) {
          (r.channels.empty() || !channel_known ? 0 : 2);
 }
 
+// Whether the message names one of the brands, or a brand of one of the kinds of brand, that `r` asks for.
+bool NamesRuleBrand(const KnowledgeBase& kb, const ScamRule& r, const std::set<std::string>& brands) {
+  if (std::any_of(r.brands.begin(), r.brands.end(), [&](const std::string& b) { return brands.count(b); }))
+    return true;
+  if (r.brand_categories.empty()) return false;
+  return std::any_of(brands.begin(), brands.end(), [&](const std::string& id) {
+    const Brand* b = kb.FindBrand(id);
+    return b && std::find(r.brand_categories.begin(), r.brand_categories.end(), b->category) !=
+                    r.brand_categories.end();
+  });
+}
+
+// How well `r` names the message's scam, or -1 when it does not hold.
+double RuleScore(const KnowledgeBase& kb, const JudgeInput& in, const ScamRule& r,
+                 const std::set<std::string>& brands, const std::string& channel) {
+  if (!Satisfies(*in.findings, r.all, r.any)) return -1;
+  // A rule that names brands, or kinds of brand, needs one of them named in the message.
+  if ((!r.brands.empty() || !r.brand_categories.empty()) && !NamesRuleBrand(kb, r, brands)) return -1;
+  // A message of unknown channel may have come over any of them.
+  if (!r.channels.empty() && !channel.empty() &&
+      std::find(r.channels.begin(), r.channels.end(), channel) == r.channels.end())
+    return -1;
+  // Ties go to the rule whose flags carry more weight in this message.
+  double weight = 0;
+  for (const auto* list : {&r.all, &r.any})
+    for (const auto& id : *list)
+      if (const FlagHit* hit = in.findings->Get(id))
+        if (const FlagInfo* info = kb.FindFlag(id)) weight += info->weight * hit->strength;
+  return Specificity(r, !channel.empty()) + weight / 10;
+}
+
 // The scams whose rules (`fallback`: their fallback_match rules) hold, best first.
 std::vector<std::pair<double, const Scam*>> RankScams(const KnowledgeBase& kb, const JudgeInput& in,
                                                       const std::set<std::string>& brands, bool fallback) {
@@ -30,29 +61,12 @@ std::vector<std::pair<double, const Scam*>> RankScams(const KnowledgeBase& kb, c
   std::vector<std::pair<double, const Scam*>> ranked;
   for (const Scam& s : kb.scams) {
     double best = -1;  // the scam's best rule that holds
-    for (const ScamRule* rule : fallback ? s.FallbackRules() : s.Rules()) {
-      const ScamRule& r = *rule;
-      if (!Satisfies(*in.findings, r.all, r.any)) continue;
-      // A rule that names brands, or kinds of brand, needs one of them named in the message.
-      bool named = std::any_of(r.brands.begin(), r.brands.end(),
-                               [&](const std::string& b) { return brands.count(b); }) ||
-                   std::any_of(brands.begin(), brands.end(), [&](const std::string& id) {
-                     const Brand* b = kb.FindBrand(id);
-                     return b && std::find(r.brand_categories.begin(), r.brand_categories.end(),
-                                           b->category) != r.brand_categories.end();
-                   });
-      if ((!r.brands.empty() || !r.brand_categories.empty()) && !named) continue;
-      // A message of unknown channel may have come over any of them.
-      if (!r.channels.empty() && !channel.empty() &&
-          std::find(r.channels.begin(), r.channels.end(), channel) == r.channels.end())
-        continue;
-      // Ties go to the rule whose flags carry more weight in this message.
-      double weight = 0;
-      for (const auto* list : {&r.all, &r.any})
-        for (const auto& id : *list)
-          if (const FlagHit* hit = in.findings->Get(id))
-            if (const FlagInfo* info = kb.FindFlag(id)) weight += info->weight * hit->strength;
-      best = std::max(best, Specificity(r, !channel.empty()) + weight / 10);
+    auto consider = [&](const ScamRule& r) { best = std::max(best, RuleScore(kb, in, r, brands, channel)); };
+    if (fallback) {
+      for (const ScamRule& r : s.fallback_match) consider(r);
+    } else {
+      consider(s.match);
+      for (const ScamRule& r : s.also_match) consider(r);
     }
     if (best >= 0) ranked.push_back({best, &s});
   }

@@ -445,8 +445,8 @@ void CrossCheck(const KnowledgeBase& kb, std::vector<std::string>* problems) {
   for (const auto& s : kb.scams) {
     for (const auto& b : s.brands)
       if (!kb.FindBrand(b)) problem(s.origin, "scam '" + s.id + "' names unknown brand '" + b + "'");
-    std::vector<const ScamRule*> rules = s.Rules(), fallback = s.FallbackRules();
-    rules.insert(rules.end(), fallback.begin(), fallback.end());
+    std::vector<const ScamRule*> rules = s.Rules();
+    for (const ScamRule& r : s.fallback_match) rules.push_back(&r);
     for (const ScamRule* rule : rules) {
       for (const auto* list : {&rule->all, &rule->any})
         for (const auto& f : *list)
