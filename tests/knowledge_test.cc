@@ -216,6 +216,20 @@ TEST_F(BrokenKnowledge, OnlyAProfileLinkNamesPathParts) {
   EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("'opens' must be phone, handle, group, page or profile"));
 }
 
+// A pattern written under 'exceptions' would silence its flag where it should raise it: a weight gives it
+// away.
+TEST_F(BrokenKnowledge, AnExceptionWithAWeightIsRefused) {
+  KeepOnlyTheCore();
+  Write("signals/en/secrecy.yaml",
+        "flag: secrecy\nlang: en\npatterns:\n  - id: en.secrecy.keep\n    regex: 'keep it secret'\n"
+        "    examples: {match: ['keep it secret']}\nexceptions:\n  - id: en.secrecy.misplaced\n"
+        "    regex: 'tell no one'\n    weight: 0.8\n    examples: {match: ['tell no one']}\n"
+        "sources: [{url: 'https://x', title: t}]\nlast_reviewed: 2026-11-22\n");
+  EXPECT_THAT(
+      FirstProblem(),
+      ::testing::HasSubstr("signals/en/secrecy.yaml:10: exception 'en.secrecy.misplaced' has a 'weight'"));
+}
+
 TEST_F(BrokenKnowledge, PatternThatDoesNotCompileIsNamed) {
   KeepOnlyTheCore();
   Write("signals/en/secrecy.yaml",

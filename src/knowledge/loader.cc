@@ -293,6 +293,11 @@ void ParseSignals(const Reader& r, const YAML::Node& doc, const std::string& lan
       p.lang = lang;
       p.regex = r.RequiredString(item, "regex");
       p.exception = exception;
+      // An exception silences its flag and has no weight of its own: a weight there is a pattern listed under
+      // 'exceptions' by mistake, which would silence the flag wherever it was meant to raise it.
+      if (exception && item["weight"].IsDefined())
+        r.Fail(item["weight"],
+               "exception '" + p.id + "' has a 'weight': exceptions silence the flag (is it a pattern?)");
       if (item["weight"].IsDefined()) {
         p.weight = item["weight"].as<double>(-1);
         if (p.weight <= 0 || p.weight > 1) r.Fail(item["weight"], "'weight' must be in (0, 1]");
