@@ -36,6 +36,18 @@ TEST(Contacts, DefangedLinks) {
   EXPECT_EQ(c[1].host.registrable, "bad.top");
 }
 
+// "http //" with the colon dropped is a link whose scheme was written to keep it from being made
+// clickable, like "hxxp://"; the link is the whole of it, and its host is read as any link's.
+TEST(Contacts, ALinkWithoutItsColonIsALink) {
+  auto c =
+      ExtractFrom("Akun diblokir. Verifikasi di http //kyotobuk.com/login sekarang, atau https //x-bank.top");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].value, "http //kyotobuk.com/login");
+  EXPECT_EQ(c[0].host.registrable, "kyotobuk.com");
+  EXPECT_TRUE(c[0].host.has_scheme);
+  EXPECT_EQ(c[1].host.registrable, "x-bank.top");
+}
+
 TEST(Contacts, AppLinksAreLinks) {
   auto c = ExtractFrom(
       "Click and join us, whatsapp://chat/?code=kggdbfgvo337hx6um. Or tg://resolve?domain=crypto_vip");

@@ -142,8 +142,10 @@ ContactExtractor::ContactExtractor(PatternSet* patterns) {
   std::string domain = std::string(kLabel) + "(?:" + std::string(kDot) + std::string(kLabel) + ")+";
   // Each with a trigger: the part Vectorscan looks for, since these shapes
   // begin at almost any letter and would keep its automaton busy at every byte.
-  // whatsapp:// and tg:// open the apps; ParseHost reads them as the web links they equal.
-  std::string scheme = R"((?:h[tx]{2}ps?|ftp|whatsapp|tg)(?::|\[:\])//)";
+  // whatsapp:// and tg:// open the apps; ParseHost reads them as the web links they equal. "http //" (the
+  // colon dropped, as some senders write a link to keep it from being made clickable, and as some
+  // archives of texts store them) is a link as surely as "hxxp://".
+  std::string scheme = R"((?:h[tx]{2}ps?|ftp|whatsapp|tg)(?::|\[:\]| )//)";
   std::string dotted = "[\\p{L}\\p{N}]" + std::string(kDot) + "[\\p{L}\\p{N}]";
   url_ = patterns->Add(scheme + std::string(kLinkTail), scheme);
   www_ = patterns->Add("www" + std::string(kDot) + std::string(kLinkTail), "www" + std::string(kDot));

@@ -175,8 +175,13 @@ bool ParseHost(std::string_view link, HostParts* parts) {
   std::string s(link);
   std::transform(s.begin(), s.end(), s.begin(),
                  [](unsigned char c) { return c < 0x80 ? std::tolower(c) : c; });
-  for (auto [from, to] :
-       {std::pair{"[.]", "."}, {"(.)", "."}, {"[dot]", "."}, {"(dot)", "."}, {"[:]", ":"}, {"hxxp", "http"}})
+  for (auto [from, to] : {std::pair{"[.]", "."},
+                          {"(.)", "."},
+                          {"[dot]", "."},
+                          {"(dot)", "."},
+                          {"[:]", ":"},
+                          {" //", "://"},
+                          {"hxxp", "http"}})
     ReplaceAll(&s, from, to);
   AppLinkAsWebLink(&s);
   // A message's link is parsed several times (the model's words, its contact points, the judge), and

@@ -23,8 +23,8 @@ struct HostParts {
   bool is_ip = false;
 };
 
-// Parses a link or bare domain, undoing defanging ("hxxp", "[.]", "(.)", "[dot]"). A link to an app is
-// read as the web link it equals: "whatsapp://chat/?code=Ab1" as "https://chat.whatsapp.com/Ab1",
+// Parses a link or bare domain, undoing defanging ("hxxp", "[.]", "(.)", "[dot]", "http //"). A link to an
+// app is read as the web link it equals: "whatsapp://chat/?code=Ab1" as "https://chat.whatsapp.com/Ab1",
 // "whatsapp://send?phone=N" as "https://wa.me/N", "tg://resolve?domain=name" as "https://t.me/name".
 // Returns false when it holds no usable host (no known public suffix).
 bool ParseHost(std::string_view link, HostParts* parts);
