@@ -30,6 +30,23 @@ TEST(JudgeReport, AThreatWithADeadlineIsAtLeastSuspicious) {
             Verdict::kNoRedFlags);  // weak flags alone add up to little
 }
 
+// A combination with min_strength holds only when each of its `all` flags is that strong: "Hi mum" (a weak
+// new_number) with a request for money is suspicious, "this is my new number" with one a scam.
+TEST(JudgeReport, AWeakHintDoesNotCompleteAStrongCombination) {
+  auto kb = LoadEmbeddedKnowledge();
+  ASSERT_OK(kb);
+  auto judge = [&](double new_number) {
+    Findings findings;
+    findings.Add("new_number", new_number, {Field::kText, 0, 6, "Hi mum", ""});
+    findings.Add("payment_request", 0.7, {Field::kText, 8, 20, "send me 20 ", ""});
+    Report report;
+    JudgeReport(**kb, {&findings, Channel::kWhatsApp, "", "en", false, false}, &report);
+    return report.verdict;
+  };
+  EXPECT_EQ(judge(0.9), Verdict::kScam);
+  EXPECT_EQ(judge(0.3), Verdict::kSuspicious);
+}
+
 // A scam's fallback_match names a warned message only when no scam's match or also_match holds: a topic never
 // outranks a rule, and a message with no red flag names no scam at all.
 TEST(JudgeReport, FallbackRulesNameAScamOnlyWhenNoRuleDoes) {

@@ -216,6 +216,17 @@ TEST_F(BrokenKnowledge, OnlyAProfileLinkNamesPathParts) {
   EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("'opens' must be phone, handle, group, page or profile"));
 }
 
+TEST_F(BrokenKnowledge, ACombinationsMinimumStrengthIsAShare) {
+  std::ifstream in(dir_ / "policy.yaml");
+  std::string policy((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string strong = "min_strength: 0.5}";
+  ASSERT_NE(policy.find(strong), std::string::npos);
+  policy.replace(policy.find(strong), strong.size(), "min_strength: 5}");
+  Write("policy.yaml", policy);
+  EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("policy.yaml:"));
+  EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("'min_strength' must be in (0, 1]"));
+}
+
 // A pattern written under 'exceptions' would silence its flag where it should raise it: a weight gives it
 // away.
 TEST_F(BrokenKnowledge, AnExceptionWithAWeightIsRefused) {

@@ -153,9 +153,11 @@ struct ModelPolicy {
   bool official_contacts_silence = true;   // only a brand's own links and numbers: no model flag
 };
 
-// A combination of flags that makes a message a scam whatever its score.
+// A combination of flags that makes a message a scam (or at least suspicious) whatever its score.
 struct ScamCombination {
   std::vector<std::string> all, any;
+  double min_strength =
+      0;  // each flag of `all` at least this strong: a weak hint ("Hi mum") is not the story
 };
 
 struct UiTexts {

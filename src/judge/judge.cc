@@ -185,9 +185,14 @@ void JudgeReport(const KnowledgeBase& kb, const JudgeInput& in, Report* report) 
     report->red_flags.push_back(std::move(flag));
   }
   report->risk = static_cast<int>(std::lround(100.0 * (1.0 - keep)));
+  auto holds = [&](const ScamCombination& c) {
+    for (const auto& id : c.all)
+      if (const FlagHit* hit = in.findings->Get(id); hit == nullptr || hit->strength < c.min_strength)
+        return false;
+    return Satisfies(*in.findings, {}, c.any);
+  };
   auto any_holds = [&](const std::vector<ScamCombination>& combinations) {
-    return std::any_of(combinations.begin(), combinations.end(),
-                       [&](const ScamCombination& c) { return Satisfies(*in.findings, c.all, c.any); });
+    return std::any_of(combinations.begin(), combinations.end(), holds);
   };
   if (any_holds(kb.scam_combinations))
     report->risk = std::max(report->risk, std::min(99, kb.thresholds.scam + 20));

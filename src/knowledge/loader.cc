@@ -351,12 +351,18 @@ void ParsePolicy(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
   if (!(0 < kb->thresholds.suspicious && kb->thresholds.suspicious < kb->thresholds.scam &&
         kb->thresholds.scam <= 100))
     r.Fail(t, "thresholds must satisfy 0 < suspicious < scam <= 100");
-  for (const auto& c : r.Required(doc, "scam_combinations"))
-    kb->scam_combinations.push_back({r.Strings(c, "all"), r.Strings(c, "any")});
+  auto combination = [&](const YAML::Node& c) {
+    ScamCombination out{r.Strings(c, "all"), r.Strings(c, "any")};
+    if (YAML::Node m = c["min_strength"]; m.IsDefined()) {
+      out.min_strength = m.as<double>();
+      if (!(0 < out.min_strength && out.min_strength <= 1)) r.Fail(m, "'min_strength' must be in (0, 1]");
+    }
+    return out;
+  };
+  for (const auto& c : r.Required(doc, "scam_combinations")) kb->scam_combinations.push_back(combination(c));
   if (YAML::Node combinations = doc["suspicious_combinations"]; combinations.IsDefined()) {
     if (!combinations.IsSequence()) r.Fail(combinations, "'suspicious_combinations' must be a list of {all, any}");
-    for (const auto& c : combinations)
-      kb->suspicious_combinations.push_back({r.Strings(c, "all"), r.Strings(c, "any")});
+    for (const auto& c : combinations) kb->suspicious_combinations.push_back(combination(c));
   }
   if (YAML::Node words = doc["channel_words"]; words.IsDefined()) {
     if (!words.IsMap()) r.Fail(words, "'channel_words' must map a language to its words");
