@@ -156,8 +156,8 @@ struct ModelPolicy {
 // A combination of flags that makes a message a scam (or at least suspicious) whatever its score.
 struct ScamCombination {
   std::vector<std::string> all, any;
-  double min_strength =
-      0;  // each flag of `all` at least this strong: a weak hint ("Hi mum") is not the story
+  // Each flag of `all` at least this strong: a weak hint ("Hi mum") is not the story.
+  double min_strength = 0;
 };
 
 struct UiTexts {
