@@ -354,7 +354,7 @@ void ParsePolicy(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
   auto combination = [&](const YAML::Node& c) {
     ScamCombination out{r.Strings(c, "all"), r.Strings(c, "any")};
     if (YAML::Node m = c["min_strength"]; m.IsDefined()) {
-      out.min_strength = m.as<double>();
+      out.min_strength = m.as<double>(-1);  // not a number: refused below, with its line
       if (!(0 < out.min_strength && out.min_strength <= 1)) r.Fail(m, "'min_strength' must be in (0, 1]");
     }
     return out;
