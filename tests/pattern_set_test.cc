@@ -1,6 +1,7 @@
 #include "detect/pattern_set.h"
 
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
 #include <filesystem>
 #include <fstream>
@@ -10,6 +11,7 @@
 #include "detect/registry.h"
 #include "extract/contacts.h"
 #include "redflag/knowledge.h"
+#include "text/normalize.h"
 
 namespace redflag {
 namespace {
@@ -128,6 +130,49 @@ TEST(PatternSet, AMatchDoesNotDependOnTheTextsAddress) {
     if (std::find(quotes.begin(), quotes.end(), "@09") == quotes.end()) ++missed;
   }
   EXPECT_EQ(missed, 0) << "of 64 alignments";
+}
+
+// Vectorscan only pre-selects: a pattern RE2 would match must have fired, or its red flag is silently lost.
+// In the analyzer's database, Vectorscan 5.4.9 missed "\b(no|without|zero|free of|never( charge| ask for)?(
+// an| any)?)( any)? (upfront|up-front|up front) (fee|...)\b" in "quote for your garden, no upfront fee
+// required" but not in "for your garden, no upfront fee required", whatever the CPU features it was compiled
+// for. Dropping the leading \b from the copy only moved the fault to another pattern, so the knowledge base
+// words such patterns another way, and this test holds every lexicon pattern's match examples, with words in
+// front, to firing in the analyzer's database.
+TEST(PatternSet, EveryMatchExampleFiresWhereverItStarts) {
+  auto kb = LoadEmbeddedKnowledge();
+  ASSERT_TRUE(kb.ok());
+  PatternSet set;
+  BrandRegistry registry(**kb);
+  Lexicon lexicon(**kb, &set);
+  BrandFinder brands(**kb, registry, &set);
+  ContactExtractor contacts(&set);
+  ASSERT_TRUE(set.Compile(REDFLAG_TEST_CACHE).ok());  // the analyzer's patterns, so its cached database
+  RE2::Options options;
+  options.set_log_errors(false);
+  const std::vector<std::string> fillers = {"",
+                                            "ok ",
+                                            "well well well well well ",
+                                            "quote for your garden, ",
+                                            "x x x x x x x x x x x x ",
+                                            "abcdefghij abcdefghi abcdefghij abcdefghi abcdefghij "};
+  int checked = 0;
+  for (uint32_t i = 0; i < set.size(); ++i) {
+    const SignalPattern* p = lexicon.PatternAt(i);
+    if (p == nullptr) continue;
+    RE2 twin(p->regex, options);
+    for (const std::string& example : p->examples.match) {
+      for (const std::string& filler : fillers) {
+        const std::string text = Normalize(filler + example).text;
+        if (!RE2::PartialMatch(text, twin)) continue;  // an example anchored at the start ("^...")
+        std::vector<uint32_t> fired = set.Fired(text);
+        ++checked;
+        EXPECT_NE(std::find(fired.begin(), fired.end(), i), fired.end())
+            << p->id << " did not fire on \"" << text << "\"";
+      }
+    }
+  }
+  EXPECT_GT(checked, 10000);
 }
 
 }  // namespace

@@ -366,15 +366,19 @@ void PatternSet::Spans(uint32_t index, std::string_view text, std::vector<Match>
   }
 }
 
-std::vector<Match> PatternSet::Scan(std::string_view text) const {
-  std::vector<Match> matches;
-  if (database_ == nullptr) return matches;
-  hs_scratch* scratch = BorrowScratch();
-  if (scratch == nullptr) return matches;
+std::vector<uint32_t> PatternSet::Fired(std::string_view text) const {
   std::vector<uint32_t> fired;
+  if (database_ == nullptr) return fired;
+  hs_scratch* scratch = BorrowScratch();
+  if (scratch == nullptr) return fired;
   ScanRuntime().scan(database_, text.data(), static_cast<unsigned>(text.size()), 0, scratch, OnMatch, &fired);
   ReturnScratch(scratch);
-  for (uint32_t index : fired) Spans(index, text, &matches);
+  return fired;
+}
+
+std::vector<Match> PatternSet::Scan(std::string_view text) const {
+  std::vector<Match> matches;
+  for (uint32_t index : Fired(text)) Spans(index, text, &matches);
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
     return a.start != b.start ? a.start < b.start : a.pattern < b.pattern;
   });

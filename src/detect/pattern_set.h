@@ -68,6 +68,9 @@ class PatternSet {
 
   // Every match, sorted by start then pattern. Requires Compile().
   std::vector<Match> Scan(std::string_view text) const;
+  // The patterns whose Vectorscan copy fired on `text`, before RE2 confirms them (for tests: the copy must
+  // fire wherever its pattern matches). Requires Compile().
+  std::vector<uint32_t> Fired(std::string_view text) const;
   size_t size() const { return regexes_.size(); }
   const std::string& regex(uint32_t index) const { return regexes_[index]; }
 

@@ -9,6 +9,12 @@
 namespace redflag {
 namespace {
 
+std::string Join(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) out += (out.empty() ? "" : ", ") + id;
+  return out;
+}
+
 // A customer mailbox domain (domains.mailbox) is anyone's address: it cannot also be where a brand's
 // official mail comes from, nor another brand's website (its own brand's may share it: icloud.com is
 // Apple's site and its customers' mail), nor a public suffix (co.uk), which would make every address under
@@ -72,6 +78,18 @@ void CrossCheck(const KnowledgeBase& kb, std::vector<std::string>* problems) {
       for (const auto* list : {&c.all, &c.any})
         for (const auto& f : *list)
           if (!kb.FindFlag(f)) problems->push_back("policy.yaml: unknown flag '" + f + "'");
+  // A warning must show its reasons: a combination of internal flags alone would warn with no red flag to
+  // show ("scam" with nothing quoted). So `all` holds a shown flag, or every flag of `any` is shown.
+  auto shown = [&](const std::string& f) {
+    const FlagInfo* info = kb.FindFlag(f);
+    return info != nullptr && info->shown;
+  };
+  for (const auto* combinations : {&kb.scam_combinations, &kb.suspicious_combinations})
+    for (const auto& c : *combinations)
+      if (std::none_of(c.all.begin(), c.all.end(), shown) &&
+          (c.any.empty() || !std::all_of(c.any.begin(), c.any.end(), shown)))
+        problems->push_back("policy.yaml: the combination of [" + Join(c.all) + "] and [" + Join(c.any) +
+                            "] may warn with no shown flag: add one to 'all', or only shown flags to 'any'");
   if (kb.flags.empty()) problems->push_back("flags.yaml: missing or empty");
   if (!kb.ui.count("en")) problems->push_back("i18n/en.yaml: missing (English texts are required)");
 }
