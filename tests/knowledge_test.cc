@@ -227,6 +227,19 @@ TEST_F(BrokenKnowledge, ACombinationsMinimumStrengthIsAShare) {
   EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("'min_strength' must be in (0, 1]"));
 }
 
+// Two internal flags alone would warn with nothing to show: kb lint names the combination.
+TEST_F(BrokenKnowledge, ACombinationOfInternalFlagsAloneIsRefused) {
+  std::ifstream in(dir_ / "policy.yaml");
+  std::string policy((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string anchor = "scam_combinations:\n";
+  ASSERT_NE(policy.find(anchor), std::string::npos);
+  policy.insert(policy.find(anchor) + anchor.size(), "  - all: [vote_request, unknown_link]\n");
+  Write("policy.yaml", policy);
+  EXPECT_THAT(FirstProblem(),
+              ::testing::HasSubstr("the combination of [vote_request, unknown_link] and [] may "
+                                   "warn with no shown flag"));
+}
+
 // A pattern written under 'exceptions' would silence its flag where it should raise it: a weight gives it
 // away.
 TEST_F(BrokenKnowledge, AnExceptionWithAWeightIsRefused) {

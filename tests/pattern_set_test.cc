@@ -105,17 +105,31 @@ TEST(PatternSet, TheCacheKeepsOnlyTheMostRecentlyUsedDatabases) {
   fs::remove_all(dir);
 }
 
+// The analyzer's patterns, added and compiled as the analyzer does, so its cached database is the one tested.
+class AnalyzerPatterns : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto loaded = LoadEmbeddedKnowledge();
+    ASSERT_TRUE(loaded.ok());
+    kb_ = *loaded;
+    registry_ = std::make_unique<BrandRegistry>(*kb_);
+    lexicon_ = std::make_unique<Lexicon>(*kb_, &set_);
+    brands_ = std::make_unique<BrandFinder>(*kb_, *registry_, &set_);
+    contacts_ = std::make_unique<ContactExtractor>(&set_);
+    ASSERT_TRUE(set_.Compile(REDFLAG_TEST_CACHE).ok());
+  }
+
+  std::shared_ptr<const KnowledgeBase> kb_;
+  PatternSet set_;
+  std::unique_ptr<BrandRegistry> registry_;
+  std::unique_ptr<Lexicon> lexicon_;
+  std::unique_ptr<BrandFinder> brands_;
+  std::unique_ptr<ContactExtractor> contacts_;
+};
+
 // Vectorscan 5.4.9's AVX-512 runtime missed this handle at some addresses of the text (its vermicelli
 // tail check, VectorCamp/vectorscan#378): a match must not depend on where the text lies in memory.
-TEST(PatternSet, AMatchDoesNotDependOnTheTextsAddress) {
-  auto kb = LoadEmbeddedKnowledge();
-  ASSERT_TRUE(kb.ok());
-  PatternSet set;
-  BrandRegistry registry(**kb);
-  Lexicon lexicon(**kb, &set);
-  BrandFinder brands(**kb, registry, &set);
-  ContactExtractor contacts(&set);
-  ASSERT_TRUE(set.Compile(REDFLAG_TEST_CACHE).ok());  // the analyzer's patterns, so its cached database
+TEST_F(AnalyzerPatterns, AMatchDoesNotDependOnTheTextsAddress) {
   const std::string text =
       "Subject: [use Perl] Headlines for 2002-08-28\n\nuse Perl Daily Headline Mailer\n\n"
       ".NET and Perl, Working Together\n posted by pudge on Tuesday August 27, @09:17 (links)\n"
@@ -126,7 +140,7 @@ TEST(PatternSet, AMatchDoesNotDependOnTheTextsAddress) {
     // The same bytes, starting `shift` bytes after a 64-byte boundary.
     char* start = buffer.data() + (64 - reinterpret_cast<uintptr_t>(buffer.data()) % 64) % 64 + shift;
     std::copy(text.begin(), text.end(), start);
-    std::vector<std::string> quotes = Quotes(set, std::string_view(start, text.size()));
+    std::vector<std::string> quotes = Quotes(set_, std::string_view(start, text.size()));
     if (std::find(quotes.begin(), quotes.end(), "@09") == quotes.end()) ++missed;
   }
   EXPECT_EQ(missed, 0) << "of 64 alignments";
@@ -139,15 +153,7 @@ TEST(PatternSet, AMatchDoesNotDependOnTheTextsAddress) {
 // for. Dropping the leading \b from the copy only moved the fault to another pattern, so the knowledge base
 // words such patterns another way, and this test holds every lexicon pattern's match examples, with words in
 // front, to firing in the analyzer's database.
-TEST(PatternSet, EveryMatchExampleFiresWhereverItStarts) {
-  auto kb = LoadEmbeddedKnowledge();
-  ASSERT_TRUE(kb.ok());
-  PatternSet set;
-  BrandRegistry registry(**kb);
-  Lexicon lexicon(**kb, &set);
-  BrandFinder brands(**kb, registry, &set);
-  ContactExtractor contacts(&set);
-  ASSERT_TRUE(set.Compile(REDFLAG_TEST_CACHE).ok());  // the analyzer's patterns, so its cached database
+TEST_F(AnalyzerPatterns, EveryMatchExampleFiresWhereverItStarts) {
   RE2::Options options;
   options.set_log_errors(false);
   const std::vector<std::string> fillers = {"",
@@ -157,15 +163,15 @@ TEST(PatternSet, EveryMatchExampleFiresWhereverItStarts) {
                                             "x x x x x x x x x x x x ",
                                             "abcdefghij abcdefghi abcdefghij abcdefghi abcdefghij "};
   int checked = 0;
-  for (uint32_t i = 0; i < set.size(); ++i) {
-    const SignalPattern* p = lexicon.PatternAt(i);
+  for (uint32_t i = 0; i < set_.size(); ++i) {
+    const SignalPattern* p = lexicon_->PatternAt(i);
     if (p == nullptr) continue;
     RE2 twin(p->regex, options);
     for (const std::string& example : p->examples.match) {
       for (const std::string& filler : fillers) {
         const std::string text = Normalize(filler + example).text;
         if (!RE2::PartialMatch(text, twin)) continue;  // an example anchored at the start ("^...")
-        std::vector<uint32_t> fired = set.Fired(text);
+        std::vector<uint32_t> fired = set_.Fired(text);
         ++checked;
         EXPECT_NE(std::find(fired.begin(), fired.end(), i), fired.end())
             << p->id << " did not fire on \"" << text << "\"";
