@@ -73,23 +73,22 @@ void CrossCheck(const KnowledgeBase& kb, std::vector<std::string>* problems) {
     if (!b.parent.empty() && !kb.FindBrand(b.parent))
       problem(b.origin, "brand '" + b.id + "' names unknown parent '" + b.parent + "'");
   CheckMailboxDomains(kb, problems);
-  for (const auto* combinations : {&kb.scam_combinations, &kb.suspicious_combinations})
-    for (const auto& c : *combinations)
-      for (const auto* list : {&c.all, &c.any})
-        for (const auto& f : *list)
-          if (!kb.FindFlag(f)) problems->push_back("policy.yaml: unknown flag '" + f + "'");
-  // A warning must show its reasons: a combination of internal flags alone would warn with no red flag to
-  // show ("scam" with nothing quoted). So `all` holds a shown flag, or every flag of `any` is shown.
+  // A warning must also show its reasons: a combination of internal flags alone would warn with no red flag
+  // to show ("scam" with nothing quoted). So `all` holds a shown flag, or every flag of `any` is shown.
   auto shown = [&](const std::string& f) {
     const FlagInfo* info = kb.FindFlag(f);
     return info != nullptr && info->shown;
   };
   for (const auto* combinations : {&kb.scam_combinations, &kb.suspicious_combinations})
-    for (const auto& c : *combinations)
+    for (const auto& c : *combinations) {
+      for (const auto* list : {&c.all, &c.any})
+        for (const auto& f : *list)
+          if (!kb.FindFlag(f)) problems->push_back("policy.yaml: unknown flag '" + f + "'");
       if (std::none_of(c.all.begin(), c.all.end(), shown) &&
           (c.any.empty() || !std::all_of(c.any.begin(), c.any.end(), shown)))
         problems->push_back("policy.yaml: the combination of [" + Join(c.all) + "] and [" + Join(c.any) +
                             "] may warn with no shown flag: add one to 'all', or only shown flags to 'any'");
+    }
   if (kb.flags.empty()) problems->push_back("flags.yaml: missing or empty");
   if (!kb.ui.count("en")) problems->push_back("i18n/en.yaml: missing (English texts are required)");
 }
