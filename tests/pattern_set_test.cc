@@ -61,6 +61,18 @@ TEST(PatternSet, AOneCharacterWildcardStillTakesAWholeCharacter) {
   EXPECT_EQ(Quotes(set, "send ünë code"), std::vector<std::string>{"send ünë code"});
 }
 
+// Vectorscan looks for any characters where a pattern repeats letters (its copy reads "geb.*"), which is
+// quick to compile; RE2 still asks for letters.
+TEST(PatternSet, RepeatedLettersStayLetters) {
+  PatternSet set;
+  set.Add(R"(\bgeb\p{L}+ für)");
+  set.Add(R"(\bich [\p{L}-]+ bin\b)");
+  ASSERT_TRUE(set.Compile().ok());
+  EXPECT_EQ(Quotes(set, "die gebühr für"), std::vector<std::string>{"gebühr für"});
+  EXPECT_TRUE(Quotes(set, "geb 12 für").empty());
+  EXPECT_EQ(Quotes(set, "ob ich hans-jürgen bin"), std::vector<std::string>{"ich hans-jürgen bin"});
+  EXPECT_TRUE(Quotes(set, "ich 42 bin").empty());
+}
 TEST(PatternSet, AnywhereMatchesInsideWords) {
   PatternSet set;
   set.Add("ups");
