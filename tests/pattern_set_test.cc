@@ -119,6 +119,24 @@ TEST(PatternSet, TheCacheKeepsOnlyTheMostRecentlyUsedDatabases) {
   fs::remove_all(dir);
 }
 
+// The command line tells a person to wait while the patterns compile, and only then.
+TEST(PatternSet, SaysWhenItCompilesRatherThanLoads) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::path(::testing::TempDir()) / "redflag-compile-notice";
+  fs::remove_all(dir);
+  auto notices = [&](const std::string& cache) {
+    int calls = 0;
+    PatternSet set;
+    set.Add("wait");
+    EXPECT_TRUE(set.Compile(cache, [&] { ++calls; }).ok());
+    return calls;
+  };
+  EXPECT_EQ(notices(dir.string()), 1);  // nothing cached yet
+  EXPECT_EQ(notices(dir.string()), 0);  // loaded
+  EXPECT_EQ(notices(""), 1);            // no cache at all
+  fs::remove_all(dir);
+}
+
 // The analyzer's patterns, added and compiled as the analyzer does, so its cached database is the one tested.
 class AnalyzerPatterns : public ::testing::Test {
  protected:

@@ -14,6 +14,7 @@
 #define REDFLAG_ANALYZER_H_
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -31,6 +32,9 @@ struct AnalyzerOptions {
   // the knowledge base's ~1,000 patterns takes seconds; loading them, milliseconds.
   // DefaultCacheDir() gives the usual place; "" compiles every time.
   std::string cache_dir;
+  // (none) Called just before the patterns are compiled rather than loaded from
+  // the cache, which takes about half a minute: time to tell a person to wait.
+  std::function<void()> on_compiling;
   // (true) Let the trained scam model (red flag scam_language) take part.
   bool use_model = true;
   // ("") A model file (.weights, with its .json sidecar) instead of the one compiled in.

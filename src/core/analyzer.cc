@@ -48,7 +48,7 @@ class Analyzer::Impl {
 
   Status Compile() {
     REDFLAG_RETURN_IF_ERROR(LoadModel());
-    Status s = patterns_.Compile(options_.cache_dir);
+    Status s = patterns_.Compile(options_.cache_dir, options_.on_compiling);
     if (s.ok()) {
       if (options_.span_compile_threads > 0) patterns_.CompileSpanFinders(options_.span_compile_threads);
       return s;

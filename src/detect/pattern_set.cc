@@ -291,7 +291,7 @@ std::string PatternSet::CheckSpanEngine(const std::string& regex) {
   return twin.ok() ? "" : "RE2 rejects it: " + twin.error();
 }
 
-Status PatternSet::Compile(const std::string& cache_dir) {
+Status PatternSet::Compile(const std::string& cache_dir, const std::function<void()>& before_compiling) {
   if (regexes_.empty()) return InvalidArgument("no patterns to compile");
   std::vector<std::string> relaxed;
   std::vector<const char*> expressions;
@@ -309,6 +309,7 @@ Status PatternSet::Compile(const std::string& cache_dir) {
     cached = std::filesystem::path(cache_dir) / CacheKey(relaxed, flags);
     database_ = LoadCached(cached);
   }
+  if (database_ == nullptr && before_compiling) before_compiling();
   hs_compile_error_t* error = nullptr;
   if (database_ == nullptr && hs_compile_multi(expressions.data(), flags.data(), ids.data(),
                                                static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK,

@@ -14,6 +14,7 @@
 #define REDFLAG_DETECT_PATTERN_SET_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -57,7 +58,8 @@ class PatternSet {
   // database is kept there, keyed on the patterns, the Vectorscan version and
   // this CPU, and reused; a cache file that does not fit is compiled anew.
   // The cache keeps the kCachedDatabases most recently used databases.
-  Status Compile(const std::string& cache_dir = "");
+  // `before_compiling`, when given, is called when no cached database fits.
+  Status Compile(const std::string& cache_dir = "", const std::function<void()>& before_compiling = {});
   static constexpr size_t kCachedDatabases = 8;  // about 10 MB each
   // Compiles every RE2 twin now, on `threads` threads, instead of on first use.
   void CompileSpanFinders(unsigned threads) const;
