@@ -363,5 +363,28 @@ TEST(Cli, KnowledgeCommands) {
   EXPECT_THAT(out, HasSubstr("redflag 0.1.0"));
 }
 
+// A pattern writer finds the patterns that make every first run wait, slowest first, with file and line.
+TEST(Cli, LintListsThePatternsSlowestToCompile) {
+  std::string out;
+  ASSERT_EQ(RunCli("kb lint --slowest 2 --only en.charge_link.", "", &out, nullptr), 0);
+  std::istringstream in(out);
+  std::string ok, summary, first, second;
+  std::getline(in, ok);
+  std::getline(in, summary);
+  std::getline(in, first);
+  std::getline(in, second);
+  EXPECT_EQ(ok, "knowledge base OK: built-in");
+  EXPECT_THAT(summary,
+              ::testing::MatchesRegex("[0-9]+ patterns take [0-9.]+ s to compile one by one; the slowest:"));
+  const char* row = " *([0-9.]+) s  en\\.charge_link\\.[a-z_]+  signals/en/charge_link\\.yaml:[0-9]+";
+  ASSERT_THAT(first, ::testing::MatchesRegex(row));
+  ASSERT_THAT(second, ::testing::MatchesRegex(row));
+  EXPECT_GE(std::stod(first), std::stod(second));
+  std::string rest;
+  EXPECT_FALSE(std::getline(in, rest)) << "only the two asked for: " << rest;
+  ASSERT_EQ(RunCli("kb lint --slowest 3 --only no.such.", "", &out, nullptr), 0);
+  EXPECT_THAT(out, HasSubstr("0 patterns take 0.0 s"));
+}
+
 }  // namespace
 }  // namespace redflag

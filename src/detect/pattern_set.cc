@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -284,6 +285,19 @@ std::string PatternSet::Check(const std::string& regex) {
   }
   hs_free_database(db);
   return CheckSpanEngine(regex);
+}
+
+double PatternSet::CompileSeconds(const std::string& regex) {
+  std::string relaxed = Loosen(regex);
+  unsigned flags = ScansAsBytes(relaxed) ? kFlags & ~HS_FLAG_UTF8 : kFlags;
+  hs_database_t* db = nullptr;
+  hs_compile_error_t* error = nullptr;
+  auto start = std::chrono::steady_clock::now();
+  hs_error_t status = hs_compile(relaxed.c_str(), flags, HS_MODE_BLOCK, &ScanRuntime().platform, &db, &error);
+  std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+  hs_free_compile_error(error);
+  hs_free_database(db);
+  return status == HS_SUCCESS ? took.count() : -1;
 }
 
 std::string PatternSet::CheckSpanEngine(const std::string& regex) {

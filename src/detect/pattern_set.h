@@ -67,6 +67,9 @@ class PatternSet {
   static std::string Check(const std::string& regex);
   // Checks one regex with RE2 only (fast); "" when it compiles, else the reason.
   static std::string CheckSpanEngine(const std::string& regex);
+  // Seconds Vectorscan takes to compile the copy it scans for `regex`, alone (negative if it cannot). Every
+  // pattern lands in one database, so a slow one makes every first run slow: `kb lint --slowest` lists them.
+  static double CompileSeconds(const std::string& regex);
 
   // Every match, sorted by start then pattern. Requires Compile().
   std::vector<Match> Scan(std::string_view text) const;
