@@ -61,7 +61,7 @@ TEST(PatternSet, AOneCharacterWildcardStillTakesAWholeCharacter) {
   EXPECT_EQ(Quotes(set, "send ünë code"), std::vector<std::string>{"send ünë code"});
 }
 
-// Vectorscan looks for any characters where a pattern repeats letters (its copy reads "geb.*"), which is
+// Vectorscan looks for any characters where a pattern repeats letters (its copy reads "geb.+ für"), which is
 // quick to compile; RE2 still asks for letters.
 TEST(PatternSet, RepeatedLettersStayLetters) {
   PatternSet set;
