@@ -276,5 +276,23 @@ TEST_F(BrokenKnowledge, ExampleThatDoesNotMatchIsReported) {
   EXPECT_THAT(problems[1], ::testing::HasSubstr("matches its counter-example \"keep it secret\""));
 }
 
+// kb lint tells a person to wait when the patterns compile (on a terminal), and only then.
+TEST_F(BrokenKnowledge, LintSaysWhenItCompilesRatherThanLoads) {
+  KeepOnlyTheCore();
+  Write("signals/en/secrecy.yaml",
+        "flag: secrecy\nlang: en\npatterns:\n  - id: en.secrecy.between_us\n    regex: 'between (you and "
+        "me|us)'\n"
+        "    examples: {match: ['keep it between us'], no_match: ['between 5 and 6']}\n"
+        "sources: [{url: 'https://x', title: t}]\nlast_reviewed: 2026-11-22\n");
+  std::string cache = dir_.string() + "-cache";  // beside the knowledge folder, not in it
+  fs::remove_all(cache);
+  int notices = 0;
+  EXPECT_TRUE(LintKnowledge(dir_.string(), cache, [&] { ++notices; }).empty());
+  EXPECT_EQ(notices, 1);
+  EXPECT_TRUE(LintKnowledge(dir_.string(), cache, [&] { ++notices; }).empty());
+  EXPECT_EQ(notices, 1);  // loaded from the cache
+  fs::remove_all(cache);
+}
+
 }  // namespace
 }  // namespace redflag

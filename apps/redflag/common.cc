@@ -33,12 +33,7 @@ std::unique_ptr<Analyzer> LoadAnalyzer(const EngineOptions& options, int* exit_c
   analyzer_options.model_path = options.model_path;
   analyzer_options.explain = options.explain;
   analyzer_options.span_compile_threads = options.span_compile_threads;
-  // Otherwise the first run looks hung; scripts and logs (not a terminal) need no notice.
-  if (IsTerminal(STDERR_FILENO))
-    analyzer_options.on_compiling = [] {
-      std::cerr
-          << "redflag: getting ready for first use (about half a minute; later runs start at once)...\n";
-    };
+  analyzer_options.on_compiling = FirstUseNotice();
   auto analyzer = Analyzer::Create(*kb, analyzer_options);
   if (!analyzer.ok()) {
     *exit_code = Fail(analyzer.status());
@@ -94,5 +89,12 @@ StatusOr<std::string> ReadInput(const std::string& path, size_t limit) {
 }
 
 bool IsTerminal(int fd) { return isatty(fd) == 1; }
+
+std::function<void()> FirstUseNotice() {
+  if (!IsTerminal(STDERR_FILENO)) return {};
+  return [] {
+    std::cerr << "redflag: getting ready for first use (about half a minute; later runs start at once)...\n";
+  };
+}
 
 }  // namespace redflag::cli

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -57,6 +58,10 @@ std::string ScanLine(const Analyzer& analyzer, JsonlParser* parser, const std::s
 StatusOr<std::string> ReadInput(const std::string& path, size_t limit);
 
 bool IsTerminal(int fd);
+
+// What to call when the patterns compile rather than load (half a minute, once): on a terminal a notice on
+// stderr, so a first run does not look hung; nothing for scripts and logs.
+std::function<void()> FirstUseNotice();
 
 void AddCheckCommand(CLI::App* app, int* exit_code);
 void AddVerifyCommand(CLI::App* app, int* exit_code);

@@ -34,7 +34,7 @@ void ListSlowest(const KbOptions& o) {
 }
 
 int RunLint(const KbOptions& o) {
-  std::vector<std::string> problems = LintKnowledge(o.dir, DefaultCacheDir());
+  std::vector<std::string> problems = LintKnowledge(o.dir, DefaultCacheDir(), FirstUseNotice());
   for (const auto& p : problems) std::cerr << p << "\n";
   if (!problems.empty()) {
     std::cerr << problems.size() << " problem" << (problems.size() == 1 ? "" : "s") << " in "

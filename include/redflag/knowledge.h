@@ -9,6 +9,7 @@
 #ifndef REDFLAG_KNOWLEDGE_H_
 #define REDFLAG_KNOWLEDGE_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -255,8 +256,10 @@ StatusOr<std::shared_ptr<const KnowledgeBase>> LoadKnowledgeDir(const std::strin
 // Checks a knowledge folder ("" = the embedded one) and returns every problem
 // found, one "file:line: reason" each; empty when the knowledge base is sound.
 // Beyond loading, it compiles every pattern and runs every example.
-// `cache_dir`: where compiled patterns may be kept (see AnalyzerOptions).
-std::vector<std::string> LintKnowledge(const std::string& dir, const std::string& cache_dir = "");
+// `cache_dir`: where compiled patterns may be kept; `on_compiling`: called once if
+// they are compiled rather than loaded (see AnalyzerOptions).
+std::vector<std::string> LintKnowledge(const std::string& dir, const std::string& cache_dir = "",
+                                       const std::function<void()>& on_compiling = {});
 
 }  // namespace redflag
 

@@ -25,7 +25,8 @@ bool Fires(const PatternSet& set, const Lexicon& lexicon, const SignalPattern& p
 
 }  // namespace
 
-std::vector<std::string> LintKnowledge(const std::string& dir, const std::string& cache_dir) {
+std::vector<std::string> LintKnowledge(const std::string& dir, const std::string& cache_dir,
+                                       const std::function<void()>& on_compiling) {
   std::vector<std::string> problems;
   std::vector<SourceFile> files;
   if (dir.empty()) {
@@ -45,7 +46,7 @@ std::vector<std::string> LintKnowledge(const std::string& dir, const std::string
     set = std::make_unique<PatternSet>();
     lexicon = std::make_unique<Lexicon>(kb, set.get());
     if (set->size() == 0) return problems;
-    Status s = set->Compile(cache_dir);
+    Status s = set->Compile(cache_dir, attempt == 0 ? on_compiling : std::function<void()>());
     if (s.ok()) break;
     const std::string& m = s.message();
     const SignalPattern* bad = m.rfind("pattern ", 0) == 0 ? lexicon->PatternAt(std::stoul(m.substr(8))) : nullptr;
