@@ -16,10 +16,15 @@ struct KbOptions {
   std::string only;    // lint --slowest: just the patterns whose id starts so
 };
 
+// The knowledge folder `dir`, or the built-in knowledge base when it is "".
+StatusOr<std::shared_ptr<const KnowledgeBase>> Load(const std::string& dir) {
+  return dir.empty() ? LoadEmbeddedKnowledge() : LoadKnowledgeDir(dir);
+}
+
 // Every pattern compiles into one Vectorscan database on first use; one slow pattern (a story, a verb and a
 // noun in any order took 2.7 s) makes every first run wait. Timed alone, each with its file and line.
 void ListSlowest(const KbOptions& o) {
-  auto kb = o.dir.empty() ? LoadEmbeddedKnowledge() : LoadKnowledgeDir(o.dir);
+  auto kb = Load(o.dir);
   if (!kb.ok()) return;
   std::vector<std::pair<double, const SignalPattern*>> timed;
   for (const SignalPattern& p : (*kb)->signals)
@@ -46,12 +51,8 @@ int RunLint(const KbOptions& o) {
   return kExitOk;
 }
 
-StatusOr<std::shared_ptr<const KnowledgeBase>> Load(const KbOptions& o) {
-  return o.kb_dir.empty() ? LoadEmbeddedKnowledge() : LoadKnowledgeDir(o.kb_dir);
-}
-
 int RunList(const KbOptions& o) {
-  auto kb = Load(o);
+  auto kb = Load(o.kb_dir);
   if (!kb.ok()) return Fail(kb.status());
   const KnowledgeBase& k = **kb;
   if (o.what == "brands") {
@@ -69,7 +70,7 @@ int RunList(const KbOptions& o) {
 }
 
 int RunShow(const KbOptions& o) {
-  auto kb = Load(o);
+  auto kb = Load(o.kb_dir);
   if (!kb.ok()) return Fail(kb.status());
   const KnowledgeBase& k = **kb;
   if (const Brand* b = k.FindBrand(o.id)) {

@@ -142,6 +142,11 @@ bool ScansAsBytes(std::string_view relaxed) {
   return true;
 }
 
+// The flags Vectorscan compiles a loosened copy with: as bytes when it can (ScansAsBytes), else as UTF-8.
+unsigned ScanFlags(std::string_view relaxed) {
+  return ScansAsBytes(relaxed) ? kFlags & ~HS_FLAG_UTF8 : kFlags;
+}
+
 // FNV-1a: a stable hash for cache file names (std::hash may differ between builds).
 uint64_t Fnv1a(std::string_view data, uint64_t hash = 1469598103934665603ull) {
   for (unsigned char c : data) hash = (hash ^ c) * 1099511628211ull;
@@ -289,7 +294,7 @@ std::string PatternSet::Check(const std::string& regex) {
 
 double PatternSet::CompileSeconds(const std::string& regex) {
   std::string relaxed = Loosen(regex);
-  unsigned flags = ScansAsBytes(relaxed) ? kFlags & ~HS_FLAG_UTF8 : kFlags;
+  unsigned flags = ScanFlags(relaxed);
   hs_database_t* db = nullptr;
   hs_compile_error_t* error = nullptr;
   auto start = std::chrono::steady_clock::now();
@@ -309,10 +314,10 @@ Status PatternSet::Compile(const std::string& cache_dir, const std::function<voi
   if (regexes_.empty()) return InvalidArgument("no patterns to compile");
   std::vector<std::string> relaxed;
   std::vector<const char*> expressions;
-  std::vector<unsigned> ids, flags(regexes_.size(), kFlags);
+  std::vector<unsigned> ids, flags;
   for (uint32_t i = 0; i < regexes_.size(); ++i) {
     relaxed.push_back(triggers_[i].empty() ? Loosen(regexes_[i]) : triggers_[i]);
-    if (ScansAsBytes(relaxed.back())) flags[i] &= ~HS_FLAG_UTF8;
+    flags.push_back(ScanFlags(relaxed.back()));
   }
   for (uint32_t i = 0; i < regexes_.size(); ++i) {
     expressions.push_back(relaxed[i].c_str());
