@@ -124,27 +124,32 @@ TEST(Cli, BadInputIsExplained) {
 
 TEST(Cli, ScanKeepsOrderAndReportsBadLines) {
   std::string input =
-      "{\"id\": \"a\", \"text\": \"I sent you a code by mistake, send it back now\", \"channel\": \"whatsapp\"}\n"
+      "{\"id\": \"a\", \"text\": \"I sent you a code by mistake, send it back now\", \"channel\": "
+      "\"whatsapp\"}\n"
       "this is not json\n"
       "\n"
       "{\"id\": 7, \"channel\": \"sms\"}\n"
       "{\"id\": \"d\", \"text\": \"bad \\udc00 surrogate?\"}\n"
       "{\"id\": \"e\", \"text\": \"see you at 5\", \"channel\": \"pigeon\"}\n"
-      "{\"id\": \"f\", \"text\": \"see you at 5\"}\n";
+      "{\"id\": \"f\", \"text\": \"see you at 5\"}\n"
+      "{\"id\": \"g\", \"text\": 5}\n";
   std::string out, err;
   ASSERT_EQ(RunCli("scan -", input, &out, &err), 0) << err;
   auto lines = JsonLines(out);
-  ASSERT_EQ(lines.size(), 6u);  // the blank line is skipped; nothing else is lost
+  ASSERT_EQ(lines.size(), 7u);  // the blank line is skipped; nothing else is lost
   EXPECT_EQ(lines[0]["id"], "a");
   EXPECT_EQ(lines[0]["verdict"], "scam");
   EXPECT_EQ(lines[1]["line"], 2);
   EXPECT_THAT(lines[1]["error"]["message"].get<std::string>(), HasSubstr("line 2: invalid JSON"));
   EXPECT_THAT(lines[2]["error"]["message"].get<std::string>(), HasSubstr("line 4: missing 'text'"));
-  EXPECT_TRUE(lines[3].contains("error") || lines[3].contains("verdict"));
+  // A lone surrogate is no character: the error says so, not that the text is missing or no string.
+  EXPECT_THAT(lines[3]["error"]["message"].get<std::string>(),
+              HasSubstr("line 5: invalid JSON string in 'text'"));
   EXPECT_THAT(lines[4]["error"]["message"].get<std::string>(), HasSubstr("unknown channel 'pigeon'"));
   EXPECT_EQ(lines[5]["id"], "f");
   EXPECT_EQ(lines[5]["verdict"], "no_red_flags");
-  EXPECT_THAT(err, HasSubstr("scanned 6 messages"));
+  EXPECT_THAT(lines[6]["error"]["message"].get<std::string>(), HasSubstr("line 8: 'text' must be a string"));
+  EXPECT_THAT(err, HasSubstr("scanned 7 messages"));
 }
 
 // `redflag scan -` (or another command that reads a feed) behind a pipe that stays open, as a live

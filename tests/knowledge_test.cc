@@ -127,6 +127,16 @@ TEST_F(BrokenKnowledge, UnknownFlagAttributeIsNamed) {
   EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("flags.yaml:2: unknown key 'psuh' of a flag"));
 }
 
+// A map where a list belongs (found by fuzz/knowledge_fuzzer.cc) used to surface as yaml-cpp's own
+// "flags.yaml:0: invalid node; this may result from using a map iterator as a sequence iterator".
+TEST_F(BrokenKnowledge, AMapWhereAListBelongsIsNamedWithItsLine) {
+  Write("flags.yaml", "# red flags\nflags:\n  suspicious: 30\n  scam: 70\n");
+  EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("flags.yaml:3: 'flags' must be a list"));
+  Write("flags.yaml", "flags:\n  - {id: urgency, severity: medium, weight: 0.20}\n");
+  Write("policy.yaml", "thresholds: {suspicious: 30, scam: 70}\nscam_combinations: {all: [code_request]}\n");
+  EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("policy.yaml:2: 'scam_combinations' must be a list"));
+}
+
 // A word two romanised languages both list would name either: it belongs in common_words.
 TEST_F(BrokenKnowledge, ARomanizedWordBelongsToOneLanguage) {
   Write("languages.yaml",

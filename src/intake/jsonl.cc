@@ -92,7 +92,10 @@ StatusOr<JsonlRecord> JsonlParser::Parse(const std::string& line) {
                                              : nullptr;
     if (key == "channel") {
       std::string_view name;
-      if (value.get_string().get(name)) return InvalidArgument("'channel' must be a string");
+      if (auto error = value.get_string().get(name); error)
+        return InvalidArgument(error == INCORRECT_TYPE ? std::string("'channel' must be a string")
+                                                       : std::string("invalid JSON string in 'channel': ") +
+                                                             error_message(error));
       // Corpora say "chat" for an unnamed messaging app.
       auto channel = name == "chat" ? std::optional<Channel>(Channel::kOther) : ParseChannel(name);
       if (!channel) return InvalidArgument("unknown channel '" + std::string(name) +
@@ -104,8 +107,11 @@ StatusOr<JsonlRecord> JsonlParser::Parse(const std::string& line) {
     ondemand::json_type type;
     if (value.type().get(type)) return InvalidArgument("invalid JSON in '" + std::string(key) + "'");
     if (type == ondemand::json_type::null) continue;
+    if (type != ondemand::json_type::string)
+      return InvalidArgument("'" + std::string(key) + "' must be a string");
     std::string_view s;
-    if (value.get_string().get(s)) return InvalidArgument("'" + std::string(key) + "' must be a string");
+    if (auto error = value.get_string().get(s); error)  // a lone surrogate "\ud800", a bad escape
+      return InvalidArgument("invalid JSON string in '" + std::string(key) + "': " + error_message(error));
     target->assign(s);
     if (key == "text") has_text = true;
   }

@@ -41,6 +41,13 @@ class Reader {
     if (!value.IsDefined() || value.IsNull()) Fail(map, "missing '" + key + "'");
     return value;
   }
+  // A list under `key` that must be there: `for (x : map[key])` over a map or a
+  // scalar would throw yaml-cpp's "invalid node" without a line.
+  YAML::Node RequiredList(const YAML::Node& map, const std::string& key) const {
+    YAML::Node list = Required(map, key);
+    if (!list.IsSequence()) Fail(list, "'" + key + "' must be a list");
+    return list;
+  }
   std::string String(const YAML::Node& node, const std::string& what) const {
     if (!node.IsScalar()) Fail(node, what + " must be a string");
     return node.as<std::string>();
@@ -246,6 +253,7 @@ Scam ParseScam(const Reader& r, const YAML::Node& doc) {
     s.advice[stage] = r.Texts(advice, stage);
   }
   if (YAML::Node faq = doc["faq"]; faq.IsDefined() && !faq.IsNull()) {
+    if (!faq.IsSequence()) r.Fail(faq, "'faq' must be a list of {q, a}");
     for (const auto& entry : faq)
       s.faq.push_back({r.Text(r.Required(entry, "q"), "'q'"), r.Text(r.Required(entry, "a"), "'a'")});
   }
@@ -337,6 +345,7 @@ UiTexts ParseUi(const Reader& r, const YAML::Node& doc, const std::string& stem)
   map("conversation", &ui.conversation);
   map("evidence_notes", &ui.evidence_notes);
   if (YAML::Node flags = doc["flags"]; flags.IsDefined() && !flags.IsNull()) {
+    if (!flags.IsMap()) r.Fail(flags, "'flags' must map a red-flag id to its title and explanation");
     for (const auto& kv : flags)
       ui.flags[kv.first.as<std::string>()] = {r.RequiredString(kv.second, "title"),
                                               r.RequiredString(kv.second, "explanation")};
@@ -359,7 +368,8 @@ void ParsePolicy(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
     }
     return out;
   };
-  for (const auto& c : r.Required(doc, "scam_combinations")) kb->scam_combinations.push_back(combination(c));
+  for (const auto& c : r.RequiredList(doc, "scam_combinations"))
+    kb->scam_combinations.push_back(combination(c));
   if (YAML::Node combinations = doc["suspicious_combinations"]; combinations.IsDefined()) {
     if (!combinations.IsSequence()) r.Fail(combinations, "'suspicious_combinations' must be a list of {all, any}");
     for (const auto& c : combinations) kb->suspicious_combinations.push_back(combination(c));
@@ -400,7 +410,7 @@ void ParsePolicy(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
 void ParseFlags(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
   static const std::set<std::string> kKeys = {
       "id", "severity", "weight", "shown", "needs_unofficial_link", "push", "wants_brand_link"};
-  for (const auto& f : r.Required(doc, "flags")) {
+  for (const auto& f : r.RequiredList(doc, "flags")) {
     if (f.IsMap())
       for (const auto& kv : f)
         if (!kKeys.count(kv.first.as<std::string>()))
@@ -437,7 +447,7 @@ void ParseLanguages(const Reader& r, const YAML::Node& doc, RomanizedLanguages* 
     r.Fail(doc["min_share"], "min_words must be at least 1 and min_share in (0, 1]");
   out->common_words = words(doc, "common_words");
   std::map<std::string, std::string> owner;  // word -> language, to refuse a word two lists hold
-  for (const auto& l : r.Required(doc, "romanized")) {
+  for (const auto& l : r.RequiredList(doc, "romanized")) {
     RomanizedLanguages::Language language{r.RequiredString(l, "lang"), r.Strings(l, "countries"),
                                           words(l, "words")};
     if (!kLanguages.count(language.lang)) r.Fail(l["lang"], "unknown language '" + language.lang + "'");
@@ -458,7 +468,8 @@ void ParseFile(const SourceFile& file, KnowledgeBase* kb) {
   try {
     doc = YAML::Load(file.content);
   } catch (const YAML::Exception& e) {
-    throw FileProblem{file.path + ":" + std::to_string(e.mark.line + 1) + ": YAML syntax: " + e.msg};
+    throw FileProblem{file.path + ":" + std::to_string(std::max(e.mark.line + 1, 1)) +
+                      ": YAML syntax: " + e.msg};
   }
   if (!doc.IsMap()) throw FileProblem{file.path + ":1: the file must hold a YAML map"};
   std::string path = file.path;
@@ -515,7 +526,8 @@ KnowledgeBase ParseKnowledge(const std::vector<SourceFile>& files, std::vector<s
       problems->push_back(p.message);
       continue;
     } catch (const YAML::Exception& e) {
-      problems->push_back(file.path + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+      // A node of the wrong kind the checks above missed: yaml-cpp may know no line for it.
+      problems->push_back(file.path + ":" + std::to_string(std::max(e.mark.line + 1, 1)) + ": " + e.msg);
       continue;
     }
     auto append = [](auto& to, auto& from) { to.insert(to.end(), from.begin(), from.end()); };
