@@ -6,7 +6,9 @@
 // (combining marks, confusables, invisible characters) is where they could slip.
 //
 // Input: byte 0 picks the channel, byte 1 the reader's country; the rest is
-// text, then sender, then subject, separated by NUL bytes.
+// text, then sender, then subject, separated by NUL bytes. From byte 0 = 0xf0
+// up, the rest is a WhatsApp export (even) or a call transcript (odd) instead,
+// judged as a conversation: its evidence points into one message's text.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -14,6 +16,10 @@
 #include <string>
 #include <string_view>
 
+#include "conversation/analyze.h"
+#include "conversation/conversation_json.h"
+#include "intake/call_transcript.h"
+#include "intake/chat_export.h"
 #include "redflag/analyzer.h"
 #include "report/report_json.h"
 
@@ -65,6 +71,41 @@ void RequireSlice(const redflag::Message& m, const redflag::Evidence& e) {
   Require(field.compare(e.start, e.end - e.start, e.text) == 0);
 }
 
+void CheckConversation(uint8_t kind, std::string_view bytes) {
+  redflag::ConversationLimits limits;
+  limits.max_messages = 50;
+  limits.max_total_bytes = 64 << 10;
+  limits.max_message_bytes = 4096;
+  auto parsed = kind % 2 == 0 ? redflag::ParseChatExport(bytes, limits, "fuzz.txt")
+                              : redflag::ParseCallTranscript(bytes, limits, "fuzz.txt");
+  if (!parsed.ok()) return;
+  redflag::ConversationReport report = redflag::AnalyzeConversation(TheAnalyzer(), *parsed);
+  const auto& messages = report.conversation.messages;
+  Require(report.messages.size() == messages.size());
+  Require(report.risk >= 0 && report.risk <= 100);
+  Require(!report.turn || *report.turn < messages.size());
+  Require(!report.riskiest || *report.riskiest < messages.size());
+  for (const redflag::ConversationFlag& flag : report.red_flags) {
+    Require(!flag.evidence.empty());
+    for (const redflag::ConversationEvidence& e : flag.evidence) {
+      Require(e.message < messages.size());
+      const std::string& text = messages[e.message].text;
+      Require(e.start <= e.end && e.end <= text.size());
+      Require(text.compare(e.start, e.end - e.start, e.text) == 0);
+    }
+  }
+  for (size_t i = 0; i < messages.size(); ++i) {
+    if (!report.messages[i].report) continue;
+    for (const redflag::RedFlag& flag : report.messages[i].report->red_flags)
+      for (const redflag::Evidence& e : flag.evidence)
+        if (e.field == redflag::Field::kText)
+          Require(e.end <= messages[i].text.size() &&
+                  messages[i].text.compare(e.start, e.end - e.start, e.text) == 0);
+  }
+  auto json = nlohmann::json::parse(redflag::ConversationJson(report), nullptr, /*allow_exceptions=*/false);
+  Require(!json.is_discarded());
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
@@ -74,6 +115,10 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 2) return 0;
+  if (data[0] >= 0xf0) {
+    CheckConversation(data[0], std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1));
+    return 0;
+  }
   static constexpr redflag::Channel kChannels[] = {redflag::Channel::kUnknown,  redflag::Channel::kSms,
                                                    redflag::Channel::kWhatsApp, redflag::Channel::kTelegram,
                                                    redflag::Channel::kEmail,    redflag::Channel::kCall,
