@@ -99,7 +99,7 @@ void CheckConversation(uint8_t kind, std::string_view bytes) {
     for (const redflag::RedFlag& flag : report.messages[i].report->red_flags)
       for (const redflag::Evidence& e : flag.evidence)
         if (e.field == redflag::Field::kText)
-          Require(e.end <= messages[i].text.size() &&
+          Require(e.start <= e.end && e.end <= messages[i].text.size() &&
                   messages[i].text.compare(e.start, e.end - e.start, e.text) == 0);
   }
   auto json = nlohmann::json::parse(redflag::ConversationJson(report), nullptr, /*allow_exceptions=*/false);
