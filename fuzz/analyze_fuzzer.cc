@@ -65,10 +65,14 @@ const std::string& FieldOf(const redflag::Message& m, redflag::Field field) {
   return m.text;
 }
 
+// Evidence is exactly field[start, end).
+void RequireSlice(const std::string& field, uint32_t start, uint32_t end, const std::string& text) {
+  Require(start <= end && end <= field.size());
+  Require(field.compare(start, end - start, text) == 0);
+}
+
 void RequireSlice(const redflag::Message& m, const redflag::Evidence& e) {
-  const std::string& field = FieldOf(m, e.field);
-  Require(e.start <= e.end && e.end <= field.size());
-  Require(field.compare(e.start, e.end - e.start, e.text) == 0);
+  RequireSlice(FieldOf(m, e.field), e.start, e.end, e.text);
 }
 
 void CheckConversation(uint8_t kind, std::string_view bytes) {
@@ -89,18 +93,14 @@ void CheckConversation(uint8_t kind, std::string_view bytes) {
     Require(!flag.evidence.empty());
     for (const redflag::ConversationEvidence& e : flag.evidence) {
       Require(e.message < messages.size());
-      const std::string& text = messages[e.message].text;
-      Require(e.start <= e.end && e.end <= text.size());
-      Require(text.compare(e.start, e.end - e.start, e.text) == 0);
+      RequireSlice(messages[e.message].text, e.start, e.end, e.text);
     }
   }
   for (size_t i = 0; i < messages.size(); ++i) {
     if (!report.messages[i].report) continue;
     for (const redflag::RedFlag& flag : report.messages[i].report->red_flags)
       for (const redflag::Evidence& e : flag.evidence)
-        if (e.field == redflag::Field::kText)
-          Require(e.start <= e.end && e.end <= messages[i].text.size() &&
-                  messages[i].text.compare(e.start, e.end - e.start, e.text) == 0);
+        if (e.field == redflag::Field::kText) RequireSlice(messages[i].text, e.start, e.end, e.text);
   }
   auto json = nlohmann::json::parse(redflag::ConversationJson(report), nullptr, /*allow_exceptions=*/false);
   Require(!json.is_discarded());

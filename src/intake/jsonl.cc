@@ -48,6 +48,21 @@ bool LineReader::Next(std::string* line, bool* too_long) {
   return true;
 }
 
+namespace {
+
+// The string under `key`: a value of another type "must be a string"; a string that does not decode
+// (a lone surrogate "\ud800", a bad escape) says why.
+Status ReadString(simdjson::ondemand::value& value, std::string_view key, std::string_view* out) {
+  auto error = value.get_string().get(*out);
+  if (!error) return Status::Ok();
+  std::string quoted = std::string("'").append(key).append("'");  // not "'" + key: GCC 12 warns (-Wrestrict)
+  return InvalidArgument(error == simdjson::INCORRECT_TYPE
+                             ? quoted + " must be a string"
+                             : "invalid JSON string in " + quoted + ": " + error_message(error));
+}
+
+}  // namespace
+
 struct JsonlParser::Impl {
   simdjson::ondemand::parser parser;
 };
@@ -92,10 +107,7 @@ StatusOr<JsonlRecord> JsonlParser::Parse(const std::string& line) {
                                              : nullptr;
     if (key == "channel") {
       std::string_view name;
-      if (auto error = value.get_string().get(name); error)
-        return InvalidArgument(error == INCORRECT_TYPE ? std::string("'channel' must be a string")
-                                                       : std::string("invalid JSON string in 'channel': ") +
-                                                             error_message(error));
+      if (Status read = ReadString(value, key, &name); !read.ok()) return read;
       // Corpora say "chat" for an unnamed messaging app.
       auto channel = name == "chat" ? std::optional<Channel>(Channel::kOther) : ParseChannel(name);
       if (!channel) return InvalidArgument("unknown channel '" + std::string(name) +
@@ -107,11 +119,8 @@ StatusOr<JsonlRecord> JsonlParser::Parse(const std::string& line) {
     ondemand::json_type type;
     if (value.type().get(type)) return InvalidArgument("invalid JSON in '" + std::string(key) + "'");
     if (type == ondemand::json_type::null) continue;
-    if (type != ondemand::json_type::string)
-      return InvalidArgument("'" + std::string(key) + "' must be a string");
     std::string_view s;
-    if (auto error = value.get_string().get(s); error)  // a lone surrogate "\ud800", a bad escape
-      return InvalidArgument("invalid JSON string in '" + std::string(key) + "': " + error_message(error));
+    if (Status read = ReadString(value, key, &s); !read.ok()) return read;
     target->assign(s);
     if (key == "text") has_text = true;
   }
