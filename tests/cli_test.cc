@@ -325,7 +325,12 @@ TEST(Cli, VerifyContactAndBrandFacts) {
   ASSERT_EQ(RunCli("verify https://whatsapp-business-verify.com/login", "", &out, nullptr), 0);
   EXPECT_THAT(out, HasSubstr("lookalike"));
   ASSERT_EQ(RunCli("verify --brand binance --channel whatsapp", "", &out, nullptr), 0);
-  EXPECT_THAT(out, HasSubstr("Binance never contacts people on whatsapp"));
+  EXPECT_THAT(out, HasSubstr("Binance never contacts people by WhatsApp. Anyone who does"));
+  ASSERT_EQ(RunCli("verify --brand whatsapp --channel call", "", &out, nullptr), 0);
+  EXPECT_THAT(out, HasSubstr("WhatsApp never contacts people by phone call."));
+  ASSERT_EQ(RunCli("verify --brand whatsapp --channel call --lang fr", "", &out, nullptr), 0);
+  EXPECT_THAT(out, HasSubstr("WhatsApp ne contacte jamais personne par appel téléphonique."));
+  EXPECT_THAT(out, HasSubstr("Dernière vérification le 20"));
   ASSERT_EQ(RunCli("verify --format json example.org", "", &out, nullptr), 0);
   EXPECT_EQ(nlohmann::json::parse(out)["verdict"], "unknown");
 }

@@ -63,6 +63,8 @@ TEST_P(Golden, Holds) {
     for (const auto& s : report->scams) scams.push_back(s.id);
     EXPECT_THAT(scams, ::testing::Contains(c["scam"].as<std::string>()));
   }
+  for (const auto& id : Strings(c["absent_scams"]))  // named nowhere in the list, not only not first
+    for (const auto& s : report->scams) EXPECT_NE(s.id, id) << got;
   if (c["top_scam"]) {  // the scam named first, whose advice the report gives
     ASSERT_FALSE(report->scams.empty()) << got;
     EXPECT_EQ(report->scams.front().id, c["top_scam"].as<std::string>()) << got;

@@ -62,6 +62,8 @@ TEST(Knowledge, EveryLanguageWordsEachEvidenceNote) {
     }
     for (const char* how : {"brand_before_at", "brand_in_username", "confusable", "typo"})
       EXPECT_TRUE(ui.lookalike_how.count(how)) << lang << ": " << how;
+    for (const char* fact : {"never", "uses", "unknown", "official", "check_with", "last_reviewed"})
+      EXPECT_TRUE(ui.channel_facts.count(fact)) << lang << ": channel_facts." << fact;
   }
   EXPECT_EQ(kb.EvidenceNote("fr", "model_words"), "typique des messages d'arnaque");
   EXPECT_EQ(kb.EvidenceNote("xx", "model_words"), "typical of scam messages");  // unknown language: English

@@ -168,6 +168,8 @@ struct UiTexts {
   std::map<std::string, std::pair<std::string, std::string>> flags;  // id -> (title, explanation)
   // The short notes beside a red flag's evidence ("not an official {brand} address").
   std::map<std::string, std::string> evidence_notes;
+  // What `verify --brand B --channel C` says: never, uses, unknown, official, check_with, last_reviewed.
+  std::map<std::string, std::string> channel_facts;
   // Conversations: stage names (trust, problem, request, isolation, pressure) and
   // the texts of the conversation report (roles, the turn, headings).
   std::map<std::string, std::string> stages, conversation;

@@ -344,6 +344,7 @@ UiTexts ParseUi(const Reader& r, const YAML::Node& doc, const std::string& stem)
   map("stages", &ui.stages);
   map("conversation", &ui.conversation);
   map("evidence_notes", &ui.evidence_notes);
+  map("channel_facts", &ui.channel_facts);
   if (YAML::Node flags = doc["flags"]; flags.IsDefined() && !flags.IsNull()) {
     if (!flags.IsMap()) r.Fail(flags, "'flags' must map a red-flag id to its title and explanation");
     for (const auto& kv : flags)
