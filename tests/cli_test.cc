@@ -116,7 +116,13 @@ TEST(Cli, BadInputIsExplained) {
   EXPECT_EQ(RunCli("check --max-bytes 10", "this message is longer than ten bytes", nullptr, &err), 3);
   EXPECT_THAT(err, HasSubstr("over the limit of 10 bytes"));
   EXPECT_EQ(RunCli("check --file /no/such/file", "", nullptr, &err), 3);
-  EXPECT_THAT(err, HasSubstr("/no/such/file"));
+  EXPECT_THAT(err, HasSubstr("/no/such/file: no such file"));
+  // A folder opens as a stream that reads nothing; it used to be taken for an empty message.
+  const std::string folder = ::testing::TempDir();
+  EXPECT_EQ(RunCli("check --file " + folder, "", nullptr, &err), 3);
+  EXPECT_THAT(err, HasSubstr("is a folder, not a file"));
+  EXPECT_EQ(RunCli("scan " + folder, "", nullptr, &err), 3);
+  EXPECT_THAT(err, HasSubstr("is a folder, not a file"));
   EXPECT_EQ(RunCli("check --kb /no/such/dir hello", "", nullptr, &err), 4);
   EXPECT_EQ(RunCli("check --channel pigeon hello", "", nullptr, &err), 2);
   EXPECT_EQ(RunCli("frobnicate", "", nullptr, &err), 2);
@@ -333,6 +339,15 @@ TEST(Cli, VerifyContactAndBrandFacts) {
   EXPECT_THAT(out, HasSubstr("Dernière vérification le 20"));
   ASSERT_EQ(RunCli("verify --format json example.org", "", &out, nullptr), 0);
   EXPECT_EQ(nlohmann::json::parse(out)["verdict"], "unknown");
+  // A phone link is the number it dials; blank is nothing to verify, not an unknown contact.
+  ASSERT_EQ(RunCli("verify --format json tel:8171", "", &out, nullptr), 0);
+  EXPECT_EQ(nlohmann::json::parse(out)["kind"], "phone");
+  EXPECT_EQ(nlohmann::json::parse(out)["verdict"], "official");
+  std::string err;
+  EXPECT_EQ(RunCli("verify '   '", "", &out, &err), 3);
+  EXPECT_THAT(err, HasSubstr("the contact is blank"));
+  EXPECT_EQ(RunCli("verify '+ ( ) -'", "", &out, &err), 3);
+  EXPECT_THAT(err, HasSubstr("has no digits"));
 }
 
 // A feed of contacts: one JSON line for each, in order; what cannot be read is

@@ -178,6 +178,12 @@ INSTANTIATE_TEST_SUITE_P(
                       // One disguised word beside others.
                       LookalikeCase{"amaz0n-billing.top", "amazon", "confusable"},
                       LookalikeCase{"pаypal-secure.com", "paypal", "confusable"},
+                      // An accent on a letter, written out or as the punycode a browser shows.
+                      LookalikeCase{"whátsapp.com", "whatsapp", "confusable"},
+                      LookalikeCase{"xn--whtsapp-iwa.com", "whatsapp", "confusable"},
+                      LookalikeCase{"https://www.ámazon.com/login", "amazon", "confusable"},
+                      LookalikeCase{"pàypal-secure.com", "paypal", "confusable"},
+                      LookalikeCase{"whàtsap.com", "whatsapp", "typo"},
                       // What the brand is called, where its domain says otherwise (zellepay.com, cash.app).
                       LookalikeCase{"zelle-cancel.top", "zelle", "added_words"},
                       LookalikeCase{"cashapp-support.com", "cash_app", "added_words"},
@@ -200,7 +206,9 @@ TEST(Registry, UnrelatedDomainsAreUnknown) {
        {"example.org", "bbc.co.uk", "upsilon.io", "wikipedia.org", "metavas.com", "metamars.org",
         // Abbreviations under five letters are others' names too (Tata Consultancy Services); "cash" of
         // cash.app names no one; two words run together ("cashapp") hide in others ("cashappliances").
-        "tcs-careers.com", "cash-refund.com", "cashappliances.com", "b0ston-2024.org"}) {
+        "tcs-careers.com", "cash-refund.com", "cashappliances.com", "b0ston-2024.org",
+        // Words with accents that are nobody's name.
+        "café.com", "münchen.de", "bücher.de", "españa.com"}) {
     HostParts p;
     ASSERT_TRUE(ParseHost(d, &p));
     EXPECT_FALSE(registry.DomainLookalike(p).has_value()) << d;

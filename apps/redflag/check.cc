@@ -32,8 +32,8 @@ int ExitForVerdict(const CheckOptions& o, Verdict verdict) {
 
 // The first bytes of a file, to tell what it is.
 StatusOr<std::string> ReadHead(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFound(path + ": cannot be opened");
+  std::ifstream in;
+  REDFLAG_RETURN_IF_ERROR(OpenFile(path, &in));
   std::string head(kSniffBytes, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<size_t>(in.gcount()));
@@ -55,8 +55,8 @@ int RunConversation(const CheckOptions& o, InputKind kind, const std::string* da
       if (IsZip(*head)) {
         conv = ParseChatExportZipFile(o.file, limits);
       } else {
-        std::ifstream in(o.file, std::ios::binary);
-        if (!in) return Fail(NotFound(o.file + ": cannot be opened"));
+        std::ifstream in;
+        if (Status opened = OpenFile(o.file, &in); !opened.ok()) return Fail(opened);
         conv = ParseChatExportStream(in, limits, o.file);
       }
     }

@@ -2,10 +2,12 @@
 
 #include <unistd.h>
 
-#include <nlohmann/json.hpp>
-
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 namespace redflag::cli {
@@ -55,11 +57,22 @@ int Fail(const Status& status) {
   return kExitInternal;
 }
 
+Status OpenFile(const std::string& path, std::ifstream* file) {
+  // A folder opens as a stream that reads nothing: it would pass for an empty message.
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) return InvalidArgument(path + ": is a folder, not a file");
+  file->open(path, std::ios::binary);
+  if (*file) return Status::Ok();
+  int reason = errno;
+  if (!std::filesystem::exists(path, error)) return NotFound(path + ": no such file");
+  return NotFound(path + ": cannot be opened (" + std::strerror(reason) + ")");
+}
+
 std::istream* OpenInput(const std::string& path, std::ifstream* file, int* exit_code) {
   if (path == "-") return &std::cin;
-  file->open(path, std::ios::binary);
-  if (*file) return file;
-  *exit_code = Fail(NotFound(path + ": cannot be opened"));
+  Status opened = OpenFile(path, file);
+  if (opened.ok()) return file;
+  *exit_code = Fail(opened);
   return nullptr;
 }
 
@@ -73,8 +86,7 @@ StatusOr<std::string> ReadInput(const std::string& path, size_t limit) {
   std::ifstream file;
   std::istream* in = &std::cin;
   if (path != "-") {
-    file.open(path, std::ios::binary);
-    if (!file) return NotFound(path + ": cannot be opened");
+    REDFLAG_RETURN_IF_ERROR(OpenFile(path, &file));
     in = &file;
   }
   std::string data;

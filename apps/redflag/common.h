@@ -45,6 +45,9 @@ int Fail(const Status& status);
 // set, the reason printed) when it cannot be opened.
 std::istream* OpenInput(const std::string& path, std::ifstream* file, int* exit_code);
 
+// Opens `path` for reading, or says why not: no such file, a folder, or the system's reason.
+Status OpenFile(const std::string& path, std::ifstream* file);
+
 // The JSON line that stands for an input line that failed (scan, verify --each):
 // {"line", "id"?, "error": {"code", "message"}}; the message names the line.
 std::string ErrorLine(const std::string& id, size_t line, const std::string& code, const std::string& message);

@@ -215,8 +215,17 @@ class Analyzer::Impl {
     REDFLAG_RETURN_IF_ERROR(ValidateUtf8(q.value, "contact"));
     NormalizedText n = Normalize(q.value);
     std::string value = n.text;
-    Contact c{Contact::kUrl, 0, static_cast<uint32_t>(value.size()), value, {}, {}, {}, {}};
+    size_t first = value.find_first_not_of(" \t\r\n"), last = value.find_last_not_of(" \t\r\n");
+    if (first == std::string::npos) return InvalidArgument("nothing to verify: the contact is blank");
+    value = value.substr(first, last - first + 1);
     ContactKind kind = q.kind;
+    // A phone link (tel:+44..., sms:...) is the number it dials.
+    for (std::string_view scheme : {"tel:", "sms:"})
+      if (value.rfind(scheme, 0) == 0 && value.size() > scheme.size() && kind == ContactKind::kAuto) {
+        value.erase(0, scheme.size());
+        kind = ContactKind::kPhone;
+      }
+    Contact c{Contact::kUrl, 0, static_cast<uint32_t>(value.size()), value, {}, {}, {}, {}};
     if (kind == ContactKind::kAuto) {
       bool has_at = value.find('@') != std::string::npos;
       bool digits_only = std::all_of(value.begin(), value.end(), [](char ch) {
@@ -234,6 +243,9 @@ class Analyzer::Impl {
         break;
       case ContactKind::kPhone:
         c.kind = Contact::kPhone;
+        if (std::none_of(value.begin(), value.end(),
+                         [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); }))
+          return InvalidArgument("'" + q.value + "' is not a phone number: it has no digits");
         c.phone = NormalizePhone(value, "");
         if (c.phone.empty()) {  // a short code ("8171") or a number without its country code
           c.phone.clear();

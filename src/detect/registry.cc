@@ -1,6 +1,8 @@
 #include "detect/registry.h"
 
+#include <unicode/uchar.h>
 #include <unicode/uspoof.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
@@ -167,10 +169,18 @@ std::string BrandRegistry::Skeleton(const std::string& utf8) const {
                                      sizeof(buffer), &status);
   if (U_FAILURE(status) || n <= 0) return utf8;
   // UTS #39 maps "0" to "O", not "o": names here are compared without case, so "g00gle" must meet
-  // "google".
-  std::string skeleton(buffer, n);
-  std::transform(skeleton.begin(), skeleton.end(), skeleton.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  // "google". Its skeleton is decomposed (NFD) and keeps accents as marks of their own: they go, so that
+  // "whátsapp" and "pàypal" meet "whatsapp" and "paypal" as "wһatsapp" does. Every name it is compared
+  // with is in Latin letters without accents.
+  std::string skeleton;
+  for (int32_t i = 0; i < n;) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(buffer, i, n, c);
+    if (c >= 0 && u_charType(c) == U_NON_SPACING_MARK) continue;
+    for (int32_t k = start; k < i; ++k)
+      skeleton += static_cast<char>(std::tolower(static_cast<unsigned char>(buffer[k])));
+  }
   return skeleton;
 }
 
@@ -293,12 +303,14 @@ std::optional<Lookalike> BrandRegistry::AnyDomainLookalike(const HostParts& host
   //    look-alike domains, ../shared/corpus/domains; tests/verify_test.cc).
   //    An everyday name with a letter added is most often another word: "discovery", "targets", "apples";
   //    one letter changed, it is a look-alike only in a message that names the brand ("posts", "apply").
+  //    An internationalised label is compared as it reads: "whàtsap" (xn--whtsap-...) is one letter off.
+  const std::string typed = host.unicode_label == host.label ? host.label : Skeleton(host.unicode_label);
   for (const auto& [label, t] : official_labels_) {
     if (label.size() < kMinInnerToken) continue;
     bool everyday_name = kb_.everyday_names.count(label) > 0;
-    if (everyday_name && host.label.find(label) != std::string::npos) continue;
+    if (everyday_name && typed.find(label) != std::string::npos) continue;
     int limit = label.size() >= kTwoTyposFrom ? 2 : 1;
-    if (EditDistance(host.label, label, limit) > limit) continue;
+    if (EditDistance(typed, label, limit) > limit) continue;
     Lookalike typo{t.brand, t.official, "typo", true, everyday_name};
     if (auto l = Take(typo, &everyday))
       return l;  // "posts.com" waits: a word, unless Poste Italiane is named
