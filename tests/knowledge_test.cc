@@ -60,7 +60,8 @@ TEST(Knowledge, EveryLanguageWordsEachEvidenceNote) {
       for (const std::string& p : placeholders)
         EXPECT_NE(it->second.find(p), std::string::npos) << lang << ": " << key;
     }
-    for (const char* how : {"brand_before_at", "brand_in_username", "confusable", "typo"})
+    for (const char* how :
+         {"brand_before_at", "brand_in_username", "brand_in_display_name", "confusable", "typo"})
       EXPECT_TRUE(ui.lookalike_how.count(how)) << lang << ": " << how;
     for (const char* fact : {"never", "uses", "unknown", "official", "check_with", "last_reviewed"})
       EXPECT_TRUE(ui.channel_facts.count(fact)) << lang << ": channel_facts." << fact;

@@ -366,6 +366,20 @@ TEST(Verify, BrandBeforeTheAtOfALink) {
   EXPECT_EQ(Verify("https://someone@www.paypal.com/").verdict, "official");
 }
 
+// A sender as a mail program shows it: the address is judged, and a brand's name shown before someone
+// else's address is a disguise.
+TEST(Verify, ASenderWithADisplayName) {
+  ContactVerdict v = Verify("WhatsApp <security@gmail.com>");
+  EXPECT_EQ(v.kind, "email");
+  EXPECT_EQ(v.verdict, "lookalike");
+  EXPECT_EQ(v.brand, "whatsapp");
+  EXPECT_EQ(v.how, "brand_in_display_name");
+  EXPECT_EQ(v.normalized, "security@gmail.com");
+  EXPECT_EQ(Verify("\"WhatsApp Support\" <noreply@whatsapp-security.com>").how, "added_words");
+  EXPECT_EQ(Verify("WhatsApp <noreply@whatsapp.com>").verdict, "official");
+  EXPECT_EQ(Verify("Jane Smith <jane.smith@gmail.com>").verdict, "unknown");
+}
+
 TEST(Verify, Handles) {
   EXPECT_EQ(Verify("@binance", "x").verdict, "official");
   ContactVerdict fake = Verify("@binance_support_247", "telegram");

@@ -58,7 +58,7 @@ struct ContactVerdict {
   std::string channel;  // official: which channel ("web", "email", "x", ...)
   std::string imitates; // lookalike: the official contact it imitates
   std::string how;      // lookalike: confusable | typo | brand_in_subdomain | brand_in_path |
-                        //            added_words | other_tld | brand_in_username
+                        //            added_words | other_tld | brand_in_username | brand_in_display_name
   std::string explanation;  // localised sentence
   bool weak = false;        // lookalike: counts only when the message names the brand
   bool everyday = false;    // lookalike by an everyday word ("apple"): only when named outside this contact

@@ -225,7 +225,20 @@ class Analyzer::Impl {
         value.erase(0, scheme.size());
         kind = ContactKind::kPhone;
       }
-    Contact c{Contact::kUrl, 0, static_cast<uint32_t>(value.size()), value, {}, {}, {}, {}};
+    // A sender as a mail program shows it: "WhatsApp Support <noreply@whatsapp-security.com>".
+    std::string display_name;
+    if (size_t open = value.rfind('<');
+        kind == ContactKind::kAuto && value.back() == '>' && open != std::string::npos && open > 0) {
+      display_name = value.substr(0, open);
+      value = value.substr(open + 1, value.size() - open - 2);
+      kind = ContactKind::kEmail;
+      display_name.erase(std::remove(display_name.begin(), display_name.end(), '"'), display_name.end());
+    }
+    Contact c{};
+    c.kind = Contact::kUrl;
+    c.end = static_cast<uint32_t>(value.size());
+    c.value = value;
+    c.display_name = std::move(display_name);
     if (kind == ContactKind::kAuto) {
       bool has_at = value.find('@') != std::string::npos;
       bool digits_only = std::all_of(value.begin(), value.end(), [](char ch) {

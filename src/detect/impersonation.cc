@@ -264,6 +264,10 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
       v.channel = "email";
       if (!owner) lookalike = registry_.DomainLookalike(contact.host);
       if (!owner && !lookalike) lookalike = registry_.NameLookalike(contact.local_part);
+      // "WhatsApp Support <noreply@gmail.com>": the brand is only the name shown.
+      if (!owner && !lookalike && !contact.display_name.empty())
+        if ((lookalike = registry_.NameLookalike(contact.display_name)))
+          lookalike->how = "brand_in_display_name";
       break;
     }
     case Contact::kPhone:

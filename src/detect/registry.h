@@ -11,6 +11,7 @@
 //                      weak when it is only the name ("whatsapp.verify.top")
 //   added_words        an official name plus words ("whatsapp-business-verify.com")
 //   brand_in_username  an official name as the user of a free mail address or handle
+//   brand_in_display_name  (set by the caller) an official name shown before someone else's address
 //   typo               one or two letters off ("whatsap.com")
 //   other_tld          the same name under another suffix ("binance.org")
 //   brand_in_path      an official name after someone else's domain ("bit.ly/dhl")

@@ -22,6 +22,7 @@ struct Contact {
   std::string local_part;  // kEmail: before the '@'
   std::string phone;    // kPhone: E.164 when it could be parsed, else the digits
   std::string handle;   // kHandle: without '@'
+  std::string display_name;  // kEmail given as "Name <address>" to verify: the name a mail program shows
 };
 
 std::string_view ContactKindName(Contact::Kind kind);  // "url" | "email" | "phone" | "handle"
