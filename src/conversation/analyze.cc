@@ -1,5 +1,7 @@
 #include "conversation/analyze.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -17,6 +19,26 @@ const std::set<std::string> kClaimFlags = {"brand_impersonation", "sender_not_of
 
 bool HasAny(const Report& r, const std::set<std::string>& ids) {
   return std::any_of(r.red_flags.begin(), r.red_flags.end(), [&](const RedFlag& f) { return ids.count(f.id) > 0; });
+}
+
+// Where a reply is a one-time code: the whole message is a code of 4 to 8 digits ("482913", "482-913",
+// "code: 4829", read out on a call as "4 8 2 9 1 3"), not a sum ("5000 rupees", "$1500"). std::nullopt when
+// it is not.
+std::optional<std::pair<uint32_t, uint32_t>> CodeReply(const std::string& text) {
+  static const RE2 kCode(R"(^\D{0,24}?(\d{3}[- ]\d{3}|\d{4,8}|\d(?:[ -]\d){3,7})\D{0,24}$)");
+  re2::StringPiece code;
+  if (!RE2::FullMatch(text, kCode, &code)) return std::nullopt;
+  uint32_t start = static_cast<uint32_t>(code.data() - text.data());
+  uint32_t end = start + static_cast<uint32_t>(code.size());
+  std::string before = text.substr(0, start), after = text.substr(end);
+  std::transform(after.begin(), after.end(), after.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(before.begin(), before.end(), before.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  static const RE2 kSumAfter(
+      R"(^\s*(rs|rupe|rupay|pkr|inr|usd|\$|dollar|euro|€|£|pound|naira|ngn|taka|aed|dirham|k\b))");
+  static const RE2 kSumBefore(R"((rs\.?|pkr|inr|usd|\$|€|£|aed)\s*$)");
+  if (RE2::PartialMatch(after, kSumAfter) || RE2::PartialMatch(before, kSumBefore)) return std::nullopt;
+  return std::make_pair(start, end);
 }
 
 bool ClaimsBrand(const Report& r) {
@@ -223,6 +245,25 @@ ConversationReport AnalyzeConversation(const Analyzer& analyzer, Conversation co
         }
       }
       if (steps.size() >= 2) judge.AddFlag("conversation_escalation", new_number ? 0.9 : 0.7, p.name, std::move(steps));
+    }
+
+    // code_shared: a code request, then someone else answers with a code.
+    for (size_t i : mine) {
+      if (!HasAny(report(i), {"code_request"})) continue;
+      for (size_t k = i + 1; k < conv.messages.size(); ++k) {
+        const ConversationMessage& reply = conv.messages[k];
+        if (reply.system != SystemKind::kNone || reply.sender == p.name) continue;
+        if (auto code = CodeReply(reply.text)) {
+          ConversationEvidence sent{k, code->first, code->second,
+                                    reply.text.substr(code->first, code->second - code->first),
+                                    note("note_code_sent")};
+          judge.AddFlag(
+              "code_shared", 1.0, p.name,
+              {EvidenceFrom(i, report(i), {"code_request"}, note("note_code_asked")), std::move(sent)});
+          break;
+        }
+      }
+      break;
     }
 
     // support_moves_chat and fake_official_group: speaks for a brand, then ...
