@@ -304,13 +304,13 @@ std::optional<Lookalike> BrandRegistry::AnyDomainLookalike(const HostParts& host
   //    An everyday name with a letter added is most often another word: "discovery", "targets", "apples";
   //    one letter changed, it is a look-alike only in a message that names the brand ("posts", "apply").
   //    An internationalised label is compared as it reads: "whàtsap" (xn--whtsap-...) is one letter off.
-  const std::string typed = host.unicode_label == host.label ? host.label : Skeleton(host.unicode_label);
+  const std::string reads_as = host.unicode_label == host.label ? host.label : Skeleton(host.unicode_label);
   for (const auto& [label, t] : official_labels_) {
     if (label.size() < kMinInnerToken) continue;
     bool everyday_name = kb_.everyday_names.count(label) > 0;
-    if (everyday_name && typed.find(label) != std::string::npos) continue;
+    if (everyday_name && reads_as.find(label) != std::string::npos) continue;
     int limit = label.size() >= kTwoTyposFrom ? 2 : 1;
-    if (EditDistance(typed, label, limit) > limit) continue;
+    if (EditDistance(reads_as, label, limit) > limit) continue;
     Lookalike typo{t.brand, t.official, "typo", true, everyday_name};
     if (auto l = Take(typo, &everyday))
       return l;  // "posts.com" waits: a word, unless Poste Italiane is named
