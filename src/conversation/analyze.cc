@@ -30,13 +30,10 @@ std::optional<std::pair<uint32_t, uint32_t>> CodeReply(const std::string& text) 
   if (!RE2::FullMatch(text, kCode, &code)) return std::nullopt;
   uint32_t start = static_cast<uint32_t>(code.data() - text.data());
   uint32_t end = start + static_cast<uint32_t>(code.size());
-  std::string before = text.substr(0, start), after = text.substr(end);
-  std::transform(after.begin(), after.end(), after.begin(), [](unsigned char c) { return std::tolower(c); });
-  std::transform(before.begin(), before.end(), before.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
   static const RE2 kSumAfter(
-      R"(^\s*(rs|rupe|rupay|pkr|inr|usd|\$|dollar|euro|€|£|pound|naira|ngn|taka|aed|dirham|k\b))");
-  static const RE2 kSumBefore(R"((rs\.?|pkr|inr|usd|\$|€|£|aed)\s*$)");
+      R"((?i)^\s*(rs|rupe|rupay|pkr|inr|usd|\$|dollar|euro|€|£|pound|naira|ngn|taka|aed|dirham|k\b))");
+  static const RE2 kSumBefore(R"((?i)(rs\.?|pkr|inr|usd|\$|€|£|aed)\s*$)");
+  re2::StringPiece before(text.data(), start), after(text.data() + end, text.size() - end);
   if (RE2::PartialMatch(after, kSumAfter) || RE2::PartialMatch(before, kSumBefore)) return std::nullopt;
   return std::make_pair(start, end);
 }
