@@ -158,6 +158,41 @@ TEST(Cli, ScanKeepsOrderAndReportsBadLines) {
   EXPECT_THAT(err, HasSubstr("scanned 7 messages"));
 }
 
+// An analyst's pipeline: scan a feed with times, then group its reports into campaigns.
+TEST(Cli, CampaignsGroupAScansReports) {
+  std::string feed =
+      "{\"id\": \"a\", \"time\": \"2026-12-01T08:00:00Z\", \"channel\": \"sms\", \"text\": \"USPS: your "
+      "parcel is on "
+      "hold. Pay the 1.99 USD redelivery fee today at https://usps-redeliver-fee.top/a1\"}\n"
+      "{\"id\": \"b\", \"time\": \"2026-12-02T09:00:00Z\", \"channel\": \"sms\", \"text\": \"USPS: final "
+      "notice, pay "
+      "the fee at https://usps-redeliver-fee.top/zz9 or call +1 202 555 0143\"}\n"
+      "{\"id\": \"c\", \"time\": \"2026-12-02T10:00:00Z\", \"text\": \"see you at 5\"}\n"
+      "{\"id\": \"d\"}\n";
+  std::string reports, err;
+  ASSERT_EQ(RunCli("scan --compact -", feed, &reports, &err), 0) << err;
+  EXPECT_EQ(JsonLines(reports)[0]["time"], "2026-12-01T08:00:00Z");  // scan keeps each message's time
+
+  std::string out;
+  ASSERT_EQ(RunCli("campaigns --format json -", reports, &out, &err), 0) << err;
+  auto summary = nlohmann::json::parse(out);
+  EXPECT_EQ(summary["reports"], 3);
+  EXPECT_EQ(summary["scan_errors"]["count"], 1);
+  ASSERT_EQ(summary["campaigns"].size(), 1u);
+  EXPECT_EQ(summary["campaigns"][0]["ids"], nlohmann::json({"a", "b"}));
+  EXPECT_EQ(summary["campaigns"][0]["first_seen"], "2026-12-01T08:00:00Z");
+  ASSERT_EQ(summary["days"].size(), 2u);
+  EXPECT_EQ(summary["days"][1]["messages"], 2);
+
+  // A line that is no report is named, and the exit code says the input was not all read.
+  ASSERT_EQ(RunCli("campaigns -", reports + "{oops\n", &out, &err), 3);
+  EXPECT_THAT(err, HasSubstr("line 5: invalid JSON"));
+  EXPECT_THAT(out, HasSubstr("1 line is no report"));
+  EXPECT_THAT(out, HasSubstr("#1  2 messages"));
+  EXPECT_EQ(RunCli("campaigns /no/such/reports.jsonl", "", &out, &err), 3);
+  EXPECT_THAT(err, HasSubstr("no such file"));
+}
+
 // `redflag scan -` (or another command that reads a feed) behind a pipe that stays open, as a live
 // feed is: writes lines in, reads answers out.
 class LiveFeed {

@@ -74,6 +74,7 @@ void AddKbCommand(CLI::App* app, int* exit_code);
 void AddEvalCommand(CLI::App* app, int* exit_code);
 void AddTrainCommand(CLI::App* app, int* exit_code);
 void AddServeCommand(CLI::App* app, int* exit_code);
+void AddCampaignsCommand(CLI::App* app, int* exit_code);
 
 }  // namespace redflag::cli
 

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   AddCheckCommand(&app, &exit_code);
   AddVerifyCommand(&app, &exit_code);
   AddScanCommand(&app, &exit_code);
+  AddCampaignsCommand(&app, &exit_code);
   AddBenchCommand(&app, &exit_code);
   AddKbCommand(&app, &exit_code);
   AddEvalCommand(&app, &exit_code);

@@ -121,7 +121,7 @@ std::string ScanLine(const Analyzer& analyzer, JsonlParser* parser, const std::s
     return ErrorLine(record->id, number, code, report.status().message());
   }
   *verdict = VerdictName(report->verdict);
-  return ReportJson(*report, /*pretty=*/false, {&record->id, number, compact});
+  return ReportJson(*report, /*pretty=*/false, {&record->id, &record->time, number, compact});
 }
 
 void AddScanCommand(CLI::App* app, int* exit_code) {

@@ -1,17 +1,11 @@
 #include "intake/auth_results.h"
 
-#include <cctype>
+#include "text/normalize.h"
 
 namespace redflag {
 namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Skips spaces and comments (which nest) from `at`; returns the next position.
 size_t SkipSpaceAndComments(std::string_view s, size_t at) {
@@ -72,13 +66,13 @@ std::vector<AuthFailure> FindAuthFailures(std::string_view header) {
   for (size_t start : starts) {
     size_t m = SkipSpaceAndComments(header, start);
     size_t m_end = WordEnd(header, m);
-    std::string method = Lower(header.substr(m, m_end - m));
+    std::string method = AsciiLower(header.substr(m, m_end - m));
     if (size_t slash = method.find('/'); slash != std::string::npos) method.resize(slash);  // "spf/1"
     size_t eq = SkipSpaceAndComments(header, m_end);
     if (eq >= header.size() || header[eq] != '=') continue;
     size_t r = SkipSpaceAndComments(header, eq + 1);
     size_t r_end = WordEnd(header, r);
-    std::string result = Lower(header.substr(r, r_end - r));
+    std::string result = AsciiLower(header.substr(r, r_end - r));
     if (method != "spf" && method != "dkim" && method != "dmarc") continue;
     if (result != "fail" && result != "softfail" && result != "permerror") continue;
     out.push_back({method, result, m, r_end});

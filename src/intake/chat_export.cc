@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/normalize.h"
+
 namespace redflag {
 namespace {
 
@@ -110,13 +112,6 @@ std::optional<Header> MatchHeader(std::string_view line) {
   st.marker = MarkerKind(trimmed_marker);
   header.rest = std::string(rest);
   return header;
-}
-
-// Lower-cases ASCII letters only: the phrases below are compared this way.
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return out;
 }
 
 template <typename Phrases>

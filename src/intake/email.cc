@@ -16,6 +16,7 @@
 #include "extract/domain.h"
 #include "intake/auth_results.h"
 #include "intake/html_text.h"
+#include "text/normalize.h"
 
 namespace redflag {
 namespace {
@@ -34,12 +35,6 @@ struct GFreeDeleter {
   void operator()(void* p) const { g_free(p); }
 };
 using GString_ = std::unique_ptr<char, GFreeDeleter>;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Same length, valid UTF-8: each byte of a bad sequence and each control
 // character other than tab and line breaks becomes '?'. Offsets stay true.
@@ -147,7 +142,7 @@ constexpr std::array<std::pair<const char*, const char*>, 4> kRiskyTypes = {{
 
 const RiskyKind* RiskOf(const Attachment& a) {
   std::string ext;
-  std::string name = Lower(a.name);
+  std::string name = AsciiLower(a.name);
   while (!name.empty() && (name.back() == ' ' || name.back() == '.'))
     name.pop_back();  // "x.exe ." runs as .exe
   if (size_t dot = name.rfind('.'); dot != std::string::npos) ext = name.substr(dot + 1);
@@ -216,7 +211,7 @@ void OnPart(GMimeObject* /*parent*/, GMimeObject* object, gpointer data) {
   }
   GMimeContentType* type = g_mime_object_get_content_type(object);
   GString_ mime_type(type ? g_mime_content_type_get_mime_type(type) : g_strdup("application/octet-stream"));
-  std::string content_type = Lower(mime_type.get());
+  std::string content_type = AsciiLower(mime_type.get());
   if (GMIME_IS_MESSAGE_PART(object)) {  // a forwarded email: listed, not read
     state->attachments.push_back({{"", content_type, 0, false}, -1});
     return;
@@ -310,7 +305,7 @@ void CheckLinks(const HtmlText& html, Message* m) {
     if (shown.empty() || shown.find_first_of(" \n\t") != std::string_view::npos ||
         shown.find('.') == std::string_view::npos)
       continue;
-    std::string href = Lower(link.href);
+    std::string href = AsciiLower(link.href);
     size_t colon = href.find(':');
     if (colon != std::string::npos && href.compare(0, colon, "http") != 0 &&
         href.compare(0, colon, "https") != 0)
@@ -343,7 +338,7 @@ bool LooksLikeEmail(std::string_view bytes) {
       if (colon == 0 || colon == std::string_view::npos) return false;
       std::string_view name = line.substr(0, colon);
       if (std::any_of(name.begin(), name.end(), [](char c) { return c <= ' ' || c > '~'; })) return false;
-      if (std::find(kTelling.begin(), kTelling.end(), Lower(name)) != kTelling.end()) ++telling;
+      if (std::find(kTelling.begin(), kTelling.end(), AsciiLower(name)) != kTelling.end()) ++telling;
     }
     ++lines;
     if (nl == std::string_view::npos) break;
@@ -417,7 +412,7 @@ StatusOr<Message> ParseEmail(std::string_view bytes, const EmailLimits& limits) 
     GMimeHeader* h = g_mime_header_list_get_header_at(header_list, i);
     gint64 offset = g_mime_header_get_offset(h);
     if (offset < 0 || offset >= headers_end) continue;
-    std::string name = Lower(g_mime_header_get_name(h));
+    std::string name = AsciiLower(g_mime_header_get_name(h));
     if (name == "authentication-results") {
       auto [start, end] = HeaderLineAt(bytes, static_cast<size_t>(offset));
       for (const AuthFailure& f : FindAuthFailures(bytes.substr(start, end - start))) {

@@ -104,6 +104,7 @@ StatusOr<JsonlRecord> JsonlParser::Parse(const std::string& line) {
                           : key == "lang"    ? &record.message.lang
                           : key == "label"   ? &record.label
                           : key == "dataset" ? &record.dataset
+                          : key == "time"    ? &record.time
                                              : nullptr;
     if (key == "channel") {
       std::string_view name;

@@ -1,5 +1,5 @@
 // JSON Lines intake for `redflag scan` and `redflag eval`: one message a line,
-// {"id", "text", optional "channel", "from", "subject", "country", "lang",
+// {"id", "text", optional "channel", "from", "subject", "country", "lang", "time",
 // and for eval "label", "dataset"}. Parsed with simdjson.
 #ifndef REDFLAG_INTAKE_JSONL_H_
 #define REDFLAG_INTAKE_JSONL_H_
@@ -15,6 +15,7 @@ namespace redflag {
 
 struct JsonlRecord {
   std::string id;  // as given (a string, or a number's text); "" when absent
+  std::string time;  // when it was received, as given (ISO 8601 expected); copied to the report for trends
   Message message;
   std::string label, dataset;  // eval only
 };

@@ -107,6 +107,7 @@ void WriteReport(W& w, const Report& r, const ReportJsonExtras& extras) {
     w.Key("line");
     w.Uint64(extras.line);
   }
+  if (extras.time && !extras.time->empty()) Field(w, "time", *extras.time);
   Field(w, "schema", "redflag.report/1");
   Field(w, "verdict", VerdictName(r.verdict));
   w.Key("risk");

@@ -13,6 +13,7 @@ namespace redflag {
 // Fields `scan` puts in front of the report.
 struct ReportJsonExtras {
   const std::string* id = nullptr;  // the input line's id
+  const std::string* time = nullptr;  // the input line's time, as given; "" or null: none
   size_t line = 0;                  // 0: none
   // Leave out what a person reads (summary, titles, explanations, advice):
   // for bulk scans, whose analyzer ran with AnalyzerOptions::explain off.

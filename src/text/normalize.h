@@ -33,6 +33,10 @@ Status ValidateUtf8(std::string_view text, std::string_view what);
 // `utf8` must be valid UTF-8 (see ValidateUtf8).
 NormalizedText Normalize(std::string_view utf8);
 
+// ASCII letters lower-cased, every other byte as it is: for protocol words (headers, schemes, hosts,
+// phrases compared byte for byte), not for a person's text, which Normalize() folds.
+std::string AsciiLower(std::string_view s);
+
 }  // namespace redflag
 
 #endif  // REDFLAG_TEXT_NORMALIZE_H_
