@@ -28,3 +28,6 @@ find_library(LIBLINEAR_LIBRARY NAMES linear REQUIRED)
 # redflag serve: HTTP server and its embedded store.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+# redflag worker: NATS JetStream (Debian's cnats CMake file names a static library the package lacks).
+find_path(NATS_INCLUDE_DIR nats/nats.h REQUIRED)
+find_library(NATS_LIBRARY NAMES nats REQUIRED)

@@ -52,10 +52,11 @@ Status OpenFile(const std::string& path, std::ifstream* file);
 // {"line", "id"?, "error": {"code", "message"}}; the message names the line.
 std::string ErrorLine(const std::string& id, size_t line, const std::string& code, const std::string& message);
 
-// One JSON line of `scan` through the engine (also timed by `bench`): its report line, or an error line
-// that names the line. `verdict` is set for a report and left as it is for an error.
+// One JSON line of `scan` through the engine (also timed by `bench` and run by `worker`): its report line,
+// or an error line that names the line. `verdict` is set for a report and left as it is for an error.
+// `received` is the report's time when the line gives none (a stream's own time of receipt).
 std::string ScanLine(const Analyzer& analyzer, JsonlParser* parser, const std::string& line, size_t number,
-                     bool compact, std::string* verdict);
+                     bool compact, std::string* verdict, const std::string& received = "");
 
 // Reads a whole file ("-" = standard input), at most `limit` bytes.
 StatusOr<std::string> ReadInput(const std::string& path, size_t limit);
@@ -75,6 +76,7 @@ void AddEvalCommand(CLI::App* app, int* exit_code);
 void AddTrainCommand(CLI::App* app, int* exit_code);
 void AddServeCommand(CLI::App* app, int* exit_code);
 void AddCampaignsCommand(CLI::App* app, int* exit_code);
+void AddWorkerCommand(CLI::App* app, int* exit_code);
 
 }  // namespace redflag::cli
 

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   AddVerifyCommand(&app, &exit_code);
   AddScanCommand(&app, &exit_code);
   AddCampaignsCommand(&app, &exit_code);
+  AddWorkerCommand(&app, &exit_code);
   AddBenchCommand(&app, &exit_code);
   AddKbCommand(&app, &exit_code);
   AddEvalCommand(&app, &exit_code);

@@ -112,9 +112,10 @@ int RunScan(const ScanOptions& o) {
 }  // namespace
 
 std::string ScanLine(const Analyzer& analyzer, JsonlParser* parser, const std::string& line, size_t number,
-                     bool compact, std::string* verdict) {
+                     bool compact, std::string* verdict, const std::string& received) {
   auto record = parser->Parse(line);
   if (!record.ok()) return ErrorLine("", number, "invalid_line", record.status().message());
+  if (record->time.empty()) record->time = received;
   auto report = analyzer.Analyze(record->message);
   if (!report.ok()) {
     std::string code = report.status().code() == StatusCode::kTooLarge ? "too_large" : "invalid_message";
