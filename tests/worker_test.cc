@@ -283,6 +283,27 @@ TEST_F(Worker, WorkersSharingAConsumerShareTheWork) {
   EXPECT_EQ(client_->Pending(), (std::pair<uint64_t, int64_t>{0, 0}));
 }
 
+// A long-running worker says how far it got while it waits, not only at the end.
+TEST_F(Worker, LogsItsCountsWhileItRuns) {
+  ASSERT_TRUE(client_->Publish(R"({"id": "a", "text": "see you at 5"})"));
+  std::string err;
+  int code = -1;
+  std::thread worker([&] { code = RunWorker("--max-messages 2 --progress 1 --compact", &err); });
+  // The first report is out once the engine has loaded (seconds under the sanitizers); then the worker waits.
+  std::vector<Client::Report> first;
+  for (int i = 0; i < 120 && first.empty(); ++i) {
+    first = client_->Reports(1);  // nothing (at once) until the worker has made the report stream
+    if (first.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  }
+  EXPECT_EQ(first.size(), 1u);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+  EXPECT_TRUE(client_->Publish(R"({"id": "b", "text": "see you at 6"})"));
+  worker.join();
+  ASSERT_EQ(code, 0) << err;
+  EXPECT_THAT(err, HasSubstr("worker: so far 1 messages (0 errors)"));
+  EXPECT_THAT(err, HasSubstr("worker: 2 messages (0 errors)"));
+}
+
 TEST_F(Worker, FullReportsCarryTheAdvice) {
   ASSERT_TRUE(client_->Publish(
       R"({"id": "x", "country": "GB", "text": "I sent you a code by mistake, send it back now please"})"));

@@ -75,6 +75,10 @@ void AddWorkerCommand(CLI::App* app, int* exit_code) {
                   "Milliseconds before an unacknowledged message is delivered again")
       ->capture_default_str()
       ->check(CLI::Range(int64_t{1000}, int64_t{86'400'000}));
+  cmd->add_option("--progress", s.progress_seconds,
+                  "Log the counts so far every this many seconds (0: only at the end)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 86'400));
   cmd->add_flag("--compact", o->compact,
                 "Reports without summary, titles, explanations or advice (as scan --compact)");
   AddEngineOptions(cmd, &o->engine);

@@ -143,7 +143,18 @@ Status RunJetStreamWorker(const WorkerOptions& o, const ReportFunction& report, 
   constexpr size_t kHeaderRoom = 256;  // the Nats-Msg-Id header and its framing
   auto started = std::chrono::steady_clock::now();
   Status result = Status::Ok();
+  auto last_progress = started;
+  auto log_counts = [&](const char* what) {
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    log << "worker: " << what << counts->messages << " messages (" << counts->errors << " errors) in "
+        << seconds << " s" << std::endl;
+  };
   while (!stop.load() && (o.max_messages == 0 || counts->messages < o.max_messages)) {
+    if (o.progress_seconds > 0 &&
+        std::chrono::steady_clock::now() - last_progress >= std::chrono::seconds(o.progress_seconds)) {
+      last_progress = std::chrono::steady_clock::now();
+      log_counts("so far ");
+    }
     uint64_t left = o.max_messages == 0 ? o.batch : o.max_messages - counts->messages;
     int want = static_cast<int>(std::min<uint64_t>(left, static_cast<uint64_t>(std::max(o.batch, 1))));
     Batch batch;
@@ -225,9 +236,7 @@ Status RunJetStreamWorker(const WorkerOptions& o, const ReportFunction& report, 
     if (!result.ok()) break;
   }
   natsConnection_FlushTimeout(connection.get(), 5000);  // the last acknowledgements reach the server
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  log << "worker: " << counts->messages << " messages (" << counts->errors << " errors) in " << seconds
-      << " s" << std::endl;
+  log_counts("");
   return result;
 }
 

@@ -32,6 +32,7 @@ struct WorkerOptions {
   int batch = 256;               // messages fetched, analysed and published at a time
   uint64_t max_messages = 0;     // stop after this many (0: run until stopped)
   int64_t ack_wait_ms = 60'000;  // an unacknowledged message comes again after this
+  int progress_seconds = 60;     // the counts so far go to the log this often (0: only at the end)
 };
 
 struct WorkerCounts {
