@@ -60,6 +60,6 @@ int main(int argc, char** argv) {
   std::cout << "published " << sent << " messages in " << seconds << " s\n";
   jsCtx_Destroy(js);
   natsConnection_Destroy(nc);
-  nats_Close();
+  nats_CloseAndWait(5000);
   return 0;
 }

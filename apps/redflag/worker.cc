@@ -38,7 +38,7 @@ int RunWorker(const WorkerCliOptions& o) {
   };
   WorkerCounts counts;
   Status status = RunJetStreamWorker(o.stream, report, stop_requested, std::cerr, &counts);
-  nats_Close();  // the client library's threads and memory
+  nats_CloseAndWait(5000);  // the client library's threads, and the memory they hold, are gone before exit
   if (!status.ok()) {
     std::cerr << "redflag worker: " << status.message() << "\n";
     return kExitInternal;

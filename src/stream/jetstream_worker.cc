@@ -236,6 +236,9 @@ Status RunJetStreamWorker(const WorkerOptions& o, const ReportFunction& report, 
     if (!result.ok()) break;
   }
   natsConnection_FlushTimeout(connection.get(), 5000);  // the last acknowledgements reach the server
+  // Closed before its objects are destroyed: no delivery lands mid-teardown. (No unsubscribe: for a
+  // consumer the library made, that would delete the durable consumer, and with it where the work stands.)
+  natsConnection_Close(connection.get());
   log_counts("");
   return result;
 }
