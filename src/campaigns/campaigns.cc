@@ -116,10 +116,11 @@ struct CampaignBuilder::State {
   };
   std::map<std::string, DayCounts> days;
 
-  void Unreadable(size_t line, std::string message) {
+  // Named as "line N: reason"; the text is built only for the first few, which are kept.
+  void Unreadable(size_t line, std::string_view reason) {
     ++totals.unreadable;
     if (totals.first_unreadable.size() < kMaxProblems)
-      totals.first_unreadable.push_back({line, std::move(message)});
+      totals.first_unreadable.push_back({line, "line " + std::to_string(line) + ": " + std::string(reason)});
   }
 };
 
@@ -127,22 +128,20 @@ CampaignBuilder::CampaignBuilder() : state_(std::make_unique<State>()) {}
 CampaignBuilder::~CampaignBuilder() = default;
 
 void CampaignBuilder::AddTooLong(size_t number, size_t limit) {
-  state_->Unreadable(
-      number, "line " + std::to_string(number) + ": over the limit of " + std::to_string(limit) + " bytes");
+  state_->Unreadable(number, "over the limit of " + std::to_string(limit) + " bytes");
 }
 
 void CampaignBuilder::AddLine(const std::string& line, size_t number) {
   using namespace simdjson;
   State& s = *state_;
-  std::string where = "line " + std::to_string(number) + ": ";
   dom::element doc;
   if (auto error = s.parser.parse(line).get(doc); error) {
-    s.Unreadable(number, where + "invalid JSON: " + error_message(error));
+    s.Unreadable(number, std::string("invalid JSON: ") + error_message(error));
     return;
   }
   dom::object report;
   if (doc.get_object().get(report)) {
-    s.Unreadable(number, where + "not a JSON object");
+    s.Unreadable(number, "not a JSON object");
     return;
   }
   // The message's own line in the scanned file, when the scan gave it.
@@ -156,13 +155,13 @@ void CampaignBuilder::AddLine(const std::string& line, size_t number) {
     return;
   }
   if (StringOf(report["schema"]) != "redflag.report/1") {
-    s.Unreadable(number, where + "not a redflag report (no \"schema\": \"redflag.report/1\")");
+    s.Unreadable(number, "not a redflag report (no \"schema\": \"redflag.report/1\")");
     return;
   }
   std::string_view verdict = StringOf(report["verdict"]);
   bool scam = verdict == "scam", suspicious = verdict == "suspicious";
   if (!scam && !suspicious && verdict != "no_red_flags") {
-    s.Unreadable(number, where + "unknown verdict '" + std::string(verdict) + "'");
+    s.Unreadable(number, "unknown verdict '" + std::string(verdict) + "'");
     return;
   }
   ++s.totals.reports;

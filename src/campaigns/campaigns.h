@@ -81,7 +81,8 @@ struct CampaignSummary {
 };
 
 // Reads reports a line at a time; Summarize() groups them. Memory grows with the
-// warned messages (their ids, scams and contacts), never with the text.
+// warned messages (their ids, scams and contacts) and the distinct contacts of
+// the others, never with the text.
 class CampaignBuilder {
  public:
   static constexpr size_t kMaxIds = 10;
