@@ -486,6 +486,19 @@ TEST(Analyzer, EvidenceEndingInsideALinkQuotesAllOfIt) {
   EXPECT_TRUE(found);
 }
 
+// "updated.It is mandatory": case is folded before contacts are read, so the report's contacts are where a
+// sentence's full stop with no space after it is told from a domain ("it" and "to" are suffixes too).
+TEST(Analyzer, SentencesJoinedAtAFullStopAreNoLink) {
+  Message m;
+  m.text =
+      "Your account is updated.It is mandatory to minimize errors.To avoid this see Amazon.Com or evil.top";
+  auto r = testing::BuiltInAnalyzer().Analyze(m);
+  ASSERT_OK(r);
+  std::vector<std::string> values;
+  for (const auto& c : r->contacts) values.push_back(c.value);
+  EXPECT_THAT(values, ::testing::ElementsAre("Amazon.Com", "evil.top"));
+}
+
 // A look-alike link makes the claim; the brand's name in the text is where the reader sees it.
 TEST(Analyzer, ALookalikeLinksClaimQuotesTheNameToo) {
   Message m;

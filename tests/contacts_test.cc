@@ -29,6 +29,19 @@ TEST(Contacts, LinksWithAndWithoutScheme) {
   EXPECT_EQ(c[2].host.registrable, "evil.xyz");
 }
 
+// A full stop with no space after it joins two sentences; "it", "to" and "email" are suffixes too.
+TEST(Contacts, SentencesJoinedAtAFullStopAreNoDomain) {
+  EXPECT_TRUE(IsSentencesJoined("updated.It"));
+  EXPECT_TRUE(IsSentencesJoined("errors.To"));
+  EXPECT_TRUE(IsSentencesJoined("account.Email"));
+  EXPECT_FALSE(IsSentencesJoined("Amazon.Com"));       // a capitalised name is a domain written so
+  EXPECT_FALSE(IsSentencesJoined("patient-pay.Com"));  // so is a hyphenated one
+  EXPECT_FALSE(IsSentencesJoined("help.Example.com"));
+  EXPECT_FALSE(IsSentencesJoined("evil.top"));
+  EXPECT_FALSE(IsSentencesJoined("www.Example"));
+  EXPECT_FALSE(IsSentencesJoined("evil.TOP"));
+}
+
 TEST(Contacts, DefangedLinks) {
   auto c = ExtractFrom("hxxp://phish[.]example[.]com/x and bad(.)top");
   ASSERT_EQ(c.size(), 2u);

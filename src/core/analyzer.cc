@@ -124,6 +124,11 @@ class Analyzer::Impl {
     }
     std::vector<BrandHit> text_brands = brands_.Find(text, matches);
     std::vector<Contact> contacts = contacts_.Extract(text, matches, region);
+    // Case is folded in `text`; whether a bare "updated.It" joins two sentences shows only as written.
+    std::erase_if(contacts, [&](const Contact& c) {
+      return c.kind == Contact::kUrl && !c.host.has_scheme &&
+             IsSentencesJoined(doc.Quote(c.start, c.end).text);
+    });
 
     Findings findings;
     bool code_delivery = false;

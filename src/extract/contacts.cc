@@ -138,6 +138,15 @@ std::string_view ContactKindName(Contact::Kind kind) {
   return "";
 }
 
+bool IsSentencesJoined(std::string_view written) {
+  size_t dot = written.find('.');
+  if (dot == 0 || dot == std::string_view::npos || dot + 2 >= written.size()) return false;
+  std::string_view word = written.substr(0, dot), next = written.substr(dot + 1);
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  return word != "www" && std::all_of(word.begin(), word.end(), lower) && next[0] >= 'A' && next[0] <= 'Z' &&
+         std::all_of(next.begin() + 1, next.end(), lower);
+}
+
 ContactExtractor::ContactExtractor(PatternSet* patterns) {
   std::string domain = std::string(kLabel) + "(?:" + std::string(kDot) + std::string(kLabel) + ")+";
   // Each with a trigger: the part Vectorscan looks for, since these shapes

@@ -42,6 +42,11 @@ class ContactExtractor {
   uint32_t url_, www_, domain_, email_, phone_, handle_;  // PatternSet indices
 };
 
+// "updated.It is mandatory", "errors.To avoid": a lower-case word, a full stop and a capitalised word, as
+// written (before case folding) and without a scheme, is two sentences joined, not a domain, though "it" and
+// "to" are suffixes. "Amazon.Com", "patient-pay.Com" and "evil.top" are domains.
+bool IsSentencesJoined(std::string_view written);
+
 // Parses a phone number as written; "" when it is not a possible number.
 std::string NormalizePhone(std::string_view written, const std::string& region);
 
