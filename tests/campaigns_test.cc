@@ -129,6 +129,27 @@ TEST(Campaigns, ADomainGenuineMessagesUseJoinsByTheWholeLink) {
   EXPECT_THAT(Ids(told.campaigns[0]), ElementsAre("netflix", "netflix-again"));
 }
 
+// Mail forwarded from one mailbox quotes its owner's address; it joins two unrelated phishing mails until
+// the analyst names it (or its domain) with --ignore.
+TEST(Campaigns, IgnoredContactsJoinNothing) {
+  const Sms mailbox{
+      "mailbox",
+      "Dear jose@mail.example.org, your mailbox is full and will be closed today. Validate it at "
+      "https://mailbox-quota.top/v"};
+  const Sms bank{"bank",
+                 "jose@mail.example.org: your bank account is locked. Verify your card now at "
+                 "https://secure-bank-unlock.top/x to avoid suspension"};
+  CampaignSummary joined = Summarize(ScanLines({mailbox, bank}));
+  ASSERT_EQ(joined.scam + joined.suspicious, 2u);
+  ASSERT_EQ(joined.campaigns.size(), 1u);
+  EXPECT_EQ(joined.campaigns[0].indicators[0].first, (Indicator{"email", "jose@mail.example.org"}));
+  EXPECT_TRUE(
+      Summarize(ScanLines({mailbox, bank}), {.ignored = {"jose@mail.example.org"}}).campaigns.empty());
+  EXPECT_TRUE(Summarize(ScanLines({mailbox, bank}), {.ignored = {"example.org"}}).campaigns.empty());
+  EXPECT_EQ(Summarize(ScanLines({mailbox, bank}), {.ignored = {"mple.org"}}).campaigns.size(), 1u)
+      << "a domain covers its subdomains, not names that end in it";
+}
+
 TEST(Campaigns, CompactAndFullReportsGiveTheSameCampaigns) {
   std::vector<Sms> feed = {kFeeA, kCallback, kAmazon, kDentist, kFeeB, kNetflix, kNetflixAgain};
   EXPECT_EQ(CampaignsJson(Summarize(ScanLines(feed, true)), 0),

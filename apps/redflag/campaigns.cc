@@ -5,6 +5,7 @@
 
 #include "campaigns/campaigns_output.h"
 #include "common.h"
+#include "text/normalize.h"
 
 namespace redflag::cli {
 namespace {
@@ -16,6 +17,7 @@ struct CampaignsOptions {
   size_t max_bytes = 64 << 20;
   CampaignOptions grouping;
   std::vector<std::string> shared_domains;
+  std::vector<std::string> ignored;
 };
 
 int RunCampaigns(CampaignsOptions o) {
@@ -23,7 +25,8 @@ int RunCampaigns(CampaignsOptions o) {
   std::ifstream file;
   std::istream* in = OpenInput(o.input, &file, &exit_code);
   if (!in) return exit_code;
-  for (const std::string& d : o.shared_domains) o.grouping.shared_domains.insert(d);
+  for (const std::string& d : o.shared_domains) o.grouping.shared_domains.insert(AsciiLower(d));
+  for (const std::string& c : o.ignored) o.grouping.ignored.insert(AsciiLower(c));
   LineReader reader(*in, o.max_bytes);
   CampaignBuilder builder;
   std::string line;
@@ -67,6 +70,9 @@ void AddCampaignsCommand(CLI::App* app, int* exit_code) {
       "--shared-domain", o->shared_domains,
       "A domain anyone can use (a link shortener, a host): join messages by its whole links, not by it. "
       "Domains seen in messages with no red flags are treated so already");
+  cmd->add_option("--ignore", o->ignored,
+                  "A contact that joins no messages, as the reports write it: the feed's own, such as the "
+                  "recipient's address every forwarded mail quotes (a domain: its links and addresses too)");
   cmd->add_option("--max-bytes", o->max_bytes, "Longest report line accepted, in bytes")
       ->capture_default_str();
   cmd->callback([o, exit_code] { *exit_code = RunCampaigns(*o); });

@@ -87,6 +87,21 @@ WarnedContact ContactKey(std::string_view kind, std::string_view value, std::str
   return c;
 }
 
+// Whether `key` is one of the analyst's ignored contacts, or a link's domain or an address under one.
+bool IsIgnored(const std::set<std::string>& ignored, const Indicator& key) {
+  if (ignored.empty()) return false;
+  if (ignored.count(key.value)) return true;
+  if (key.kind != "email" && key.kind != "domain") return false;
+  std::string_view domain = key.value;
+  if (size_t at = domain.rfind('@'); at != std::string_view::npos) domain.remove_prefix(at + 1);
+  for (;;) {
+    if (ignored.count(std::string(domain))) return true;
+    size_t dot = domain.find('.');
+    if (dot == std::string_view::npos) return false;
+    domain.remove_prefix(dot + 1);
+  }
+}
+
 std::vector<Count> SortedCounts(const std::unordered_map<std::string, size_t>& counts) {
   std::vector<Count> out;
   out.reserve(counts.size());
@@ -244,6 +259,7 @@ CampaignSummary CampaignBuilder::Summarize(const CampaignOptions& options) const
   for (size_t i = 0; i < n; ++i) {
     for (const WarnedContact& c : s.warned[i].contacts) {
       Indicator key = c.key;
+      if (IsIgnored(options.ignored, key)) continue;
       bool shared =
           s.genuine.count(key) > 0 || (key.kind == "domain" && options.shared_domains.count(key.value));
       if (shared) {

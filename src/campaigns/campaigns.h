@@ -35,6 +35,10 @@ struct CampaignOptions {
   size_t min_messages = 2;  // a smaller group is no campaign
   std::set<std::string>
       shared_domains;  // join no messages by these domains (besides those seen in genuine ones)
+  // Contacts that join nothing, in lower case as the reports give them: the feed's own, such as the
+  // recipient's address that every mail forwarded from one mailbox quotes. A domain here also covers its
+  // subdomains' links and the addresses at it.
+  std::set<std::string> ignored;
 };
 
 struct Count {
