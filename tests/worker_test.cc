@@ -50,16 +50,37 @@ class NatsServer {
     store_ = dir;
     std::ofstream(store_ + "/server.conf")
         << (max_payload > 0 ? "max_payload: " + std::to_string(max_payload) + "\n" : "");
-    int port = FreePort();
-    url_ = "nats://127.0.0.1:" + std::to_string(port);
+    port_ = FreePort();
+    url_ = "nats://127.0.0.1:" + std::to_string(port_);
+    Start();
+  }
+  ~NatsServer() {
+    Stop();
+    if (!store_.empty()) std::filesystem::remove_all(store_);
+  }
+  // Stopped and started again on the same port and store, as an operator restarts it.
+  bool Restart() {
+    Stop();
+    Start();
+    return ready_;
+  }
+  bool ready() const { return ready_; }
+  const std::string& url() const { return url_; }
+  std::string log() const {
+    std::ifstream in(store_ + "/server.log");
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+
+ private:
+  void Start() {
     pid_ = ::fork();
     if (pid_ == 0) {
-      int log = ::open((store_ + "/server.log").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      int log = ::open((store_ + "/server.log").c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
       if (log >= 0) {
         ::dup2(log, 1);
         ::dup2(log, 2);
       }
-      std::string p = std::to_string(port);
+      std::string p = std::to_string(port_);
       std::string conf = store_ + "/server.conf";
       ::execl(REDFLAG_NATS_SERVER, "nats-server", "-c", conf.c_str(), "-js", "-a", "127.0.0.1", "-p",
               p.c_str(), "-sd", store_.c_str(), static_cast<char*>(nullptr));
@@ -74,22 +95,17 @@ class NatsServer {
       }
     }
   }
-  ~NatsServer() {
+  void Stop() {
     if (pid_ > 0) {
       ::kill(pid_, SIGTERM);
       ::waitpid(pid_, nullptr, 0);
     }
-    if (!store_.empty()) std::filesystem::remove_all(store_);
-  }
-  bool ready() const { return ready_; }
-  const std::string& url() const { return url_; }
-  std::string log() const {
-    std::ifstream in(store_ + "/server.log");
-    return std::string(std::istreambuf_iterator<char>(in), {});
+    pid_ = -1;
+    ready_ = false;
   }
 
- private:
   pid_t pid_ = -1;
+  int port_ = 0;
   std::string store_, url_;
   bool ready_ = false;
 };
@@ -302,6 +318,36 @@ TEST_F(Worker, LogsItsCountsWhileItRuns) {
   ASSERT_EQ(code, 0) << err;
   EXPECT_THAT(err, HasSubstr("worker: so far 1 messages (0 errors)"));
   EXPECT_THAT(err, HasSubstr("worker: 2 messages (0 errors)"));
+}
+
+// The server restarts under a running worker (its stream and consumer are on disk): the worker waits for it
+// and goes on, and every message is reported once.
+TEST_F(Worker, AServerRestartIsWaitedFor) {
+  ASSERT_TRUE(client_->Publish(R"({"id": "before", "text": "see you at 5"})"));
+  std::string err;
+  int code = -1;
+  std::thread worker([&] { code = RunWorker("--max-messages 2 --compact", &err); });
+  std::vector<Client::Report> first;
+  for (int i = 0; i < 120 && first.empty(); ++i) {  // the engine loads first (seconds under the sanitizers)
+    first = client_->Reports(1);
+    if (first.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  }
+  ASSERT_EQ(first.size(), 1u);
+  client_.reset();
+  ASSERT_TRUE(server_.Restart()) << server_.log();
+  client_ = std::make_unique<Client>(server_.url());
+  ASSERT_TRUE(client_->ok());
+  ASSERT_TRUE(
+      client_->Publish(R"({"id": "after", "text": "I sent you a code by mistake, send it back now"})"));
+  worker.join();
+  ASSERT_EQ(code, 0) << err;
+  EXPECT_THAT(err, HasSubstr("waiting for the server"));
+  EXPECT_THAT(err, HasSubstr("the server is back"));
+  auto reports = client_->Reports(2);  // the test's reader took "before" already
+  ASSERT_EQ(reports.size(), 1u);
+  EXPECT_EQ(reports[0].json["id"], "after");
+  EXPECT_EQ(reports[0].json["verdict"], "scam");
+  EXPECT_EQ(client_->Pending(), (std::pair<uint64_t, int64_t>{0, 0}));
 }
 
 TEST_F(Worker, FullReportsCarryTheAdvice) {

@@ -7,7 +7,9 @@
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
+#include <thread>
 #include <vector>
 
 namespace redflag {
@@ -30,6 +32,10 @@ using Msg = Owned<natsMsg, natsMsg_Destroy>;
 using StreamInfo = Owned<jsStreamInfo, jsStreamInfo_Destroy>;
 using PubAck = Owned<jsPubAck, jsPubAck_Destroy>;
 using MetaData = Owned<jsMsgMetaData, jsMsgMetaData_Destroy>;
+
+// How long a lost server is waited for before the worker gives up. The client library reconnects on its own
+// (natsOptions_SetMaxReconnect), and a restarted server needs a moment before JetStream answers again.
+constexpr auto kServerWait = std::chrono::seconds(60);
 
 // A fetched batch: its messages are destroyed with it.
 struct Batch {
@@ -144,6 +150,7 @@ Status RunJetStreamWorker(const WorkerOptions& o, const ReportFunction& report, 
   auto started = std::chrono::steady_clock::now();
   Status result = Status::Ok();
   auto last_progress = started;
+  std::optional<std::chrono::steady_clock::time_point> lost_since;  // when fetching began to fail
   auto log_counts = [&](const char* what) {
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     log << "worker: " << what << counts->messages << " messages (" << counts->errors << " errors) in "
@@ -161,8 +168,26 @@ Status RunJetStreamWorker(const WorkerOptions& o, const ReportFunction& report, 
     natsStatus s = natsSubscription_Fetch(&batch.list, sub.get(), want, 1000, &js_error);
     if (s == NATS_TIMEOUT) continue;  // nothing new within a second: look at `stop` again
     if (s != NATS_OK) {
+      // A server restart or a lost connection. Nothing is lost meanwhile: no batch is in hand, and the
+      // stream keeps the messages. Wait for the server, a while.
+      auto now = std::chrono::steady_clock::now();
+      if (!lost_since) {
+        lost_since = now;
+        log << "worker: fetching from " << o.in_stream << " failed (" << natsStatus_GetText(s)
+            << "): waiting for the server" << std::endl;
+      }
+      if (now - *lost_since < kServerWait && !natsConnection_IsClosed(connection.get())) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(250));
+        continue;
+      }
       result = NatsError("fetching from " + o.in_stream, s, js_error);
       break;
+    }
+    if (lost_since) {
+      log << "worker: the server is back after "
+          << std::chrono::duration<double>(std::chrono::steady_clock::now() - *lost_since).count() << " s"
+          << std::endl;
+      lost_since.reset();
     }
     // Analyse and publish the whole batch, wait for the server to take every report, then acknowledge
     // each message whose report it took: one round trip a batch, not two a message.
