@@ -69,7 +69,7 @@ TEST(Analyzer, SpanFindersCompiledAtStartGiveTheSameReports) {
 
 // The corpus holds few genuine texts that quote a sum ("$42.17"), so a model can learn that a currency
 // sign means a scam (a "<money>" marker word did: 11 of these 20 were warned). These 20 receipts and
-// alerts were written for this test; the shipped model warns 3 of them.
+// alerts were written for this test; the shipped model warns 2 of them.
 // How many of the genuine texts in tests/data/`name` (one a line, '#' starts a comment) are warned.
 std::pair<int, int> WarnedOf(const std::string& name) {
   std::ifstream in(std::string(REDFLAG_SOURCE_DIR) + "/tests/data/" + name);
@@ -96,34 +96,59 @@ TEST(Analyzer, GenuineTextsWithSumsAreRarelyWarned) {
 
 // The corpora's genuine texts rarely hold a link, so a model taught on them alone learnt a link as a scam
 // sign: it warned 15 of these 20 genuine reminders and bookings that link to a business the registry does not
-// know. The model now also learns from model/supplement/genuine_texts.jsonl and warns 2 of them.
+// know. The model now also learns from the supplements in model/supplement/: with the first it warned 2 of
+// them, with both none.
 TEST(Analyzer, GenuineTextsWithLinksAreRarelyWarned) {
   auto [warned, texts] = WarnedOf("genuine_links.txt");
   EXPECT_EQ(texts, 20);
-  EXPECT_LE(warned, 3) << warned << " of " << texts << " genuine texts with a link were warned";
+  EXPECT_LE(warned, 1) << warned << " of " << texts << " genuine texts with a link were warned";
 }
 
-// The same on 200 genuine texts with links written apart from the supplement, by someone who never saw it
-// (tests/data/genuine_links_heldout.jsonl): the model taught on the corpora alone warned 104 (8 as scams);
-// the shipped one warns 13 (1 as a scam).
-TEST(Analyzer, HeldOutGenuineTextsWithLinksAreRarelyWarned) {
-  std::ifstream in(std::string(REDFLAG_SOURCE_DIR) + "/tests/data/genuine_links_heldout.jsonl");
-  ASSERT_TRUE(in);
+// Of a file of 200 labelled genuine texts in tests/data: how many are warned, and how many called scams.
+struct WarnedCount {
   int texts = 0, warned = 0, scams = 0;
+};
+WarnedCount WarnedOfJsonl(const std::string& name) {
+  WarnedCount count;
+  std::ifstream in(std::string(REDFLAG_SOURCE_DIR) + "/tests/data/" + name);
+  EXPECT_TRUE(in) << name;
   for (std::string line; std::getline(in, line);) {
     auto row = nlohmann::json::parse(line);
     Message m;
     m.text = row["text"].get<std::string>();
     m.channel = row["channel"] == "whatsapp" ? Channel::kWhatsApp : Channel::kSms;
     auto report = testing::BuiltInAnalyzer().Analyze(m);
-    ASSERT_OK(report);
-    ++texts;
-    warned += report->verdict != Verdict::kNoRedFlags;
-    scams += report->verdict == Verdict::kScam;
+    EXPECT_TRUE(report.ok()) << report.status().ToString();
+    if (!report.ok()) continue;
+    ++count.texts;
+    count.warned += report->verdict != Verdict::kNoRedFlags;
+    count.scams += report->verdict == Verdict::kScam;
   }
-  EXPECT_EQ(texts, 200);
-  EXPECT_LE(warned, 20) << warned << " of " << texts << " held-out genuine texts with a link were warned";
-  EXPECT_LE(scams, 2) << scams << " of " << texts << " held-out genuine texts with a link were called scams";
+  return count;
+}
+
+// The same on 200 genuine texts with links written apart from the supplement, by someone who never saw it
+// (tests/data/genuine_links_heldout.jsonl): the model taught on the corpora alone warned 104 (8 as scams),
+// with the first supplement 13 (1 as a scam), with both 9 (none).
+TEST(Analyzer, HeldOutGenuineTextsWithLinksAreRarelyWarned) {
+  WarnedCount c = WarnedOfJsonl("genuine_links_heldout.jsonl");
+  EXPECT_EQ(c.texts, 200);
+  EXPECT_LE(c.warned, 12) << c.warned << " of " << c.texts
+                          << " held-out genuine texts with a link were warned";
+  EXPECT_LE(c.scams, 1) << c.scams << " of " << c.texts
+                        << " held-out genuine texts with a link were called scams";
+}
+
+// And on 200 more, written on 2026-12-07 by someone who had seen neither supplement nor the first held-out
+// set (tests/data/genuine_links_heldout2.jsonl): the model with the first supplement warned 16 (2 as scams),
+// with both 7 (1).
+TEST(Analyzer, SecondHeldOutGenuineTextsWithLinksAreRarelyWarned) {
+  WarnedCount c = WarnedOfJsonl("genuine_links_heldout2.jsonl");
+  EXPECT_EQ(c.texts, 200);
+  EXPECT_LE(c.warned, 10) << c.warned << " of " << c.texts
+                          << " held-out genuine texts with a link were warned";
+  EXPECT_LE(c.scams, 1) << c.scams << " of " << c.texts
+                        << " held-out genuine texts with a link were called scams";
 }
 
 TEST(Analyzer, ExplainsInTheMessageLanguage) {
@@ -484,6 +509,27 @@ TEST(Analyzer, EvidenceEndingInsideALinkQuotesAllOfIt) {
                 "If you did not authorize this, cancel at https://pay-cancel.example.top/r/8812");
     }
   EXPECT_TRUE(found);
+}
+
+// A probability given from outside (eval --scores) judges instead of the model's own score; the words quoted
+// are still the model's.
+TEST(Analyzer, AGivenModelProbabilityJudges) {
+  Message m;
+  m.text = "see you at lunch tomorrow";
+  const Analyzer& a = testing::BuiltInAnalyzer();
+  auto own = a.Analyze(m);
+  ASSERT_OK(own);
+  EXPECT_EQ(own->verdict, Verdict::kNoRedFlags);
+  auto sure = a.AnalyzeWithModelProbability(m, 0.99999);
+  ASSERT_OK(sure);
+  EXPECT_EQ(sure->verdict, Verdict::kScam);
+  ASSERT_EQ(sure->red_flags.size(), 1u);
+  EXPECT_EQ(sure->red_flags[0].id, "scam_language");
+  EXPECT_FALSE(sure->red_flags[0].evidence.empty());
+  auto none = a.AnalyzeWithModelProbability(m, 0.0);
+  ASSERT_OK(none);
+  EXPECT_EQ(none->verdict, Verdict::kNoRedFlags);
+  EXPECT_EQ(a.AnalyzeWithModelProbability(m, 1.5).status().code(), StatusCode::kInvalidArgument);
 }
 
 // "updated.It is mandatory": case is folded before contacts are read, so the report's contacts are where a

@@ -1,11 +1,13 @@
 // redflag eval: the figures from known verdicts, and the command on a small
 // fixture and (when present) the corpus's dev split.
+#include "eval/eval.h"
+
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
 
-#include "eval/eval.h"
 #include "test_support.h"
 
 namespace redflag {
@@ -96,6 +98,44 @@ TEST(EvalCommand, ReportsPerGroupAndNamesTheBadLine) {
   EXPECT_EQ(j["worst_misses"][0]["id"], "s2");
   EXPECT_EQ(j["overall"]["false_alarm_rate"], 0.0);
   EXPECT_EQ(j["overall"]["evidence_share"], 1.0);
+}
+
+// `--scores`: each row is judged by the probability given for its id (a model that never saw it, out of
+// fold), not by the built-in model's own score; a row with none is a failed row, named.
+TEST(EvalCommand, JudgesEachRowByItsGivenScore) {
+  auto dir = std::filesystem::temp_directory_path() / ("redflag_eval_scores_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string rows = (dir / "rows.jsonl").string(), scores = (dir / "scores.jsonl").string();
+  std::ofstream(rows) << R"({"id": "lunch", "text": "see you at lunch tomorrow", "label": "ham"})"
+                         "\n"
+                      << R"({"id": "dinner", "text": "see you at dinner tomorrow", "label": "ham"})"
+                         "\n";
+  std::ofstream(scores) << R"({"id": "lunch", "p": 0.0})"
+                           "\n"
+                        << R"({"id": "dinner", "p": 0.99999})"
+                           "\n";
+  std::string out, err;
+  ASSERT_EQ(testing::RunCli("eval " + rows + " --scores " + scores + " --format json", "", &out, &err), 0)
+      << err;
+  auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["overall"]["confusion"]["ham"]["scam"], 1) << "the sure score makes the second a scam";
+  EXPECT_EQ(j["overall"]["confusion"]["ham"]["no_red_flags"], 1);
+  ASSERT_EQ(testing::RunCli("eval " + rows + " --format json", "", &out, &err), 0) << err;
+  EXPECT_EQ(nlohmann::json::parse(out)["overall"]["confusion"]["ham"]["no_red_flags"], 2)
+      << "the model's own";
+
+  std::ofstream(scores) << R"({"id": "lunch", "p": 0.0})"
+                           "\n";
+  EXPECT_EQ(testing::RunCli("eval " + rows + " --scores " + scores, "", &out, &err), 3);
+  EXPECT_THAT(err, ::testing::HasSubstr("rows.jsonl:2: no score for id 'dinner' in " + scores));
+  std::ofstream(scores) << R"({"id": "lunch", "p": 0.0})"
+                           "\n"
+                        << R"({"id": "dinner"})"
+                           "\n";
+  EXPECT_EQ(testing::RunCli("eval " + rows + " --scores " + scores, "", &out, &err), 3);
+  EXPECT_THAT(err, ::testing::HasSubstr("scores.jsonl:2: not a score line"));
+  EXPECT_EQ(testing::RunCli("eval " + rows + " --scores " + scores + " --no-model", "", &out, &err), 2);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(EvalCommand, MissingFileIsBadInput) {

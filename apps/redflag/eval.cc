@@ -1,9 +1,12 @@
 // redflag eval: detection quality on labelled JSON Lines (see src/eval/eval.h).
+#include "eval/eval.h"
+
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "common.h"
-#include "eval/eval.h"
 #include "intake/jsonl.h"
 
 namespace redflag::cli {
@@ -16,12 +19,38 @@ struct EvalOptions {
   std::string format = "text";
   size_t errors = 0;
   bool without_cues = false;
+  std::string scores;  // out-of-fold probabilities by id (`redflag train --scores`)
 };
+
+// `redflag train --scores` output: each row's out-of-fold probability by id. False, with the reason on
+// standard error naming the file and line, when the file cannot be read.
+bool ReadScores(const std::string& path, std::unordered_map<std::string, double>* scores) {
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << "redflag eval: cannot read " << path << "\n";
+    return false;
+  }
+  size_t number = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    auto row = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (row.is_discarded() || !row.is_object() || !row.contains("id") || !row["id"].is_string() ||
+        !row.contains("p") || !row["p"].is_number()) {
+      std::cerr << path << ":" << number << ": not a score line ({\"id\": string, \"p\": number})\n";
+      return false;
+    }
+    (*scores)[row["id"].get<std::string>()] = row["p"].get<double>();
+  }
+  return true;
+}
 
 int RunEval(const EvalOptions& o) {
   int exit_code = kExitOk;
   auto analyzer = LoadAnalyzer(o.engine, &exit_code);
   if (!analyzer) return exit_code;
+  std::unordered_map<std::string, double> scores;
+  if (!o.scores.empty() && !ReadScores(o.scores, &scores)) return kExitBadInput;
   std::ifstream file;
   std::istream* in = OpenInput(o.input, &file, &exit_code);
   if (!in) return exit_code;
@@ -57,7 +86,13 @@ int RunEval(const EvalOptions& o) {
         record->message.subject = std::move(subject);
       }
     }
-    auto report = analyzer->Analyze(record->message);
+    auto report = [&]() -> StatusOr<Report> {
+      if (o.scores.empty()) return analyzer->Analyze(record->message);
+      auto score = scores.find(record->id);
+      if (score == scores.end())
+        return InvalidArgument("no score for id '" + record->id + "' in " + o.scores);
+      return analyzer->AnalyzeWithModelProbability(record->message, score->second);
+    }();
     if (!report.ok()) {
       std::cerr << where << report.status().message() << "\n";
       evaluation.AddFailure();
@@ -91,7 +126,13 @@ void AddEvalCommand(CLI::App* app, int* exit_code) {
   cmd->add_flag("--without-cues", options->without_cues,
                "Lower-case every text, write each digit X and drop e-mail addresses first (see README)");
   cmd->add_option("--errors", options->errors, "List the N worst misses and false alarms, with their texts");
+  auto* scores =
+      cmd->add_option("--scores", options->scores,
+                      "Judge each row by its out-of-fold model probability from this file (`redflag train "
+                      "--scores`, the same run as the model), not by the model's own score");
+  scores->excludes("--without-cues");
   AddEngineOptions(cmd, &options->engine);
+  scores->excludes("--no-model");
   cmd->callback([options, exit_code] { *exit_code = RunEval(*options); });
 }
 

@@ -86,6 +86,10 @@ class Analyzer {
   // Errors: kInvalidArgument for empty text or invalid UTF-8 (naming the byte
   // offset), kTooLarge over options.max_message_bytes.
   StatusOr<Report> Analyze(const Message& message) const;
+  // The same with the scam model's probability given instead of computed: for measuring (`redflag eval
+  // --scores`), each row scored out of fold by a model that never saw it. The model's thresholds and the
+  // words it quotes as evidence are still the loaded model's. Needs a model (not options.no_model).
+  StatusOr<Report> AnalyzeWithModelProbability(const Message& message, double probability) const;
 
   // Judges one contact point: official, lookalike or unknown (never "safe").
   StatusOr<ContactVerdict> Verify(const ContactQuery& query) const;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 
 #include "detect/brand_finder.h"
 #include "detect/impersonation.h"
@@ -66,6 +67,8 @@ class Analyzer::Impl {
     return KnowledgeError("knowledge patterns do not compile: " + m);
   }
 
+  bool has_model() const { return model_ != nullptr; }
+
   Status Check(const Message& m) const {
     if (m.text.empty() && m.subject.empty()) return InvalidArgument("the message is empty");
     for (auto [value, name] :
@@ -78,7 +81,7 @@ class Analyzer::Impl {
     return Status::Ok();
   }
 
-  StatusOr<Report> Analyze(const Message& m) const {
+  StatusOr<Report> Analyze(const Message& m, std::optional<double> model_probability = std::nullopt) const {
     REDFLAG_RETURN_IF_ERROR(Check(m));
     Report report;
     Document doc(m.subject, m.text);
@@ -148,7 +151,7 @@ class Analyzer::Impl {
     DropFlagsAboutOfficialLinks(report.contacts, &findings);
     if (!mail) AddUnknownLinks(report.contacts, &findings);
 
-    if (model_) AddModelFlag(m, code_delivery, report.contacts, lang, &findings);
+    if (model_) AddModelFlag(m, code_delivery, report.contacts, lang, model_probability, &findings);
     REDFLAG_RETURN_IF_ERROR(AddInputFindings(m, &findings));
     report.input = m.input;
     JudgeReport(*kb_, {&findings, m.channel, m.country, lang, code_delivery, options_.explain}, &report);
@@ -383,8 +386,9 @@ class Analyzer::Impl {
   // The model's opinion as the red flag scam_language, quoting the words that pushed it most.
   // Words inside a link or address ("https", "com") count but are not quoted: the
   // link is shown as a contact, and a person learns nothing from its pieces.
+  // `given`: the probability to judge by instead of the model's own (Analyzer::AnalyzeWithModelProbability).
   void AddModelFlag(const Message& m, bool code_delivery, const std::vector<ContactVerdict>& contacts,
-                    const std::string& lang, Findings* findings) const {
+                    const std::string& lang, std::optional<double> given, Findings* findings) const {
     std::vector<ModelWord> words = NeutralWords(m.subject, m.text);
     if (words.empty()) return;  // nothing to quote, so nothing to say
     ModelScore score = model_->Score(words);
@@ -397,7 +401,7 @@ class Analyzer::Impl {
     // in mail its links vouch only beside an official sender.
     bool only_official_contacts =
         OnlyOfficialContacts(contacts) && (!mail || official_sender) && !HasStrayLink(m.text, contacts);
-    double strength = ModelFlagStrength(*kb_, score.probability, t.suspicious, t.scam,
+    double strength = ModelFlagStrength(*kb_, given.value_or(score.probability), t.suspicious, t.scam,
                                         {code_delivery, official_sender, only_official_contacts});
     if (strength <= 0) return;
     // What to quote: each word outside a link with its own push, and each link with the summed push of
@@ -477,6 +481,13 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Create(std::shared_ptr<const Knowl
 }
 
 StatusOr<Report> Analyzer::Analyze(const Message& message) const { return impl_->Analyze(message); }
+
+StatusOr<Report> Analyzer::AnalyzeWithModelProbability(const Message& message, double probability) const {
+  if (!impl_->has_model()) return InvalidArgument("a model probability was given, but no model is loaded");
+  if (!(probability >= 0 && probability <= 1))
+    return InvalidArgument("a model probability must be between 0 and 1, not " + std::to_string(probability));
+  return impl_->Analyze(message, probability);
+}
 StatusOr<ContactVerdict> Analyzer::Verify(const ContactQuery& query) const { return impl_->Verify(query); }
 StatusOr<ChannelFacts> Analyzer::BrandChannelFacts(const std::string& brand, const std::string& channel) const {
   return impl_->BrandChannelFacts(brand, channel);
