@@ -166,6 +166,14 @@ Status RunJetStreamWorker(const WorkerOptions& o, const ReportFunction& report, 
     int want = static_cast<int>(std::min<uint64_t>(left, static_cast<uint64_t>(std::max(o.batch, 1))));
     Batch batch;
     natsStatus s = natsSubscription_Fetch(&batch.list, sub.get(), want, 1000, &js_error);
+    // The server answered, with messages or with none for a second: any earlier failure is over.
+    if (lost_since && (s == NATS_OK || (s == NATS_TIMEOUT && natsConnection_Status(connection.get()) ==
+                                                                 NATS_CONN_STATUS_CONNECTED))) {
+      log << "worker: the server is back after "
+          << std::chrono::duration<double>(std::chrono::steady_clock::now() - *lost_since).count() << " s"
+          << std::endl;
+      lost_since.reset();
+    }
     if (s == NATS_TIMEOUT) continue;  // nothing new within a second: look at `stop` again
     if (s != NATS_OK) {
       // A server restart or a lost connection. Nothing is lost meanwhile: no batch is in hand, and the
@@ -182,12 +190,6 @@ Status RunJetStreamWorker(const WorkerOptions& o, const ReportFunction& report, 
       }
       result = NatsError("fetching from " + o.in_stream, s, js_error);
       break;
-    }
-    if (lost_since) {
-      log << "worker: the server is back after "
-          << std::chrono::duration<double>(std::chrono::steady_clock::now() - *lost_since).count() << " s"
-          << std::endl;
-      lost_since.reset();
     }
     // Analyse and publish the whole batch, wait for the server to take every report, then acknowledge
     // each message whose report it took: one round trip a batch, not two a message.
