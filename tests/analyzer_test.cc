@@ -127,28 +127,29 @@ WarnedCount WarnedOfJsonl(const std::string& name) {
   return count;
 }
 
+// At most `max_warned` of the 200 held-out genuine texts with a link in tests/data/`name` are warned, and at
+// most `max_scams` called scams.
+void ExpectRarelyWarned(const std::string& name, int max_warned, int max_scams) {
+  WarnedCount c = WarnedOfJsonl(name);
+  EXPECT_EQ(c.texts, 200);
+  EXPECT_LE(c.warned, max_warned) << c.warned << " of " << c.texts
+                                  << " genuine texts with a link were warned";
+  EXPECT_LE(c.scams, max_scams) << c.scams << " of " << c.texts
+                                << " genuine texts with a link were called scams";
+}
+
 // The same on 200 genuine texts with links written apart from the supplement, by someone who never saw it
 // (tests/data/genuine_links_heldout.jsonl): the model taught on the corpora alone warned 104 (8 as scams),
 // with the first supplement 13 (1 as a scam), with both 9 (none).
 TEST(Analyzer, HeldOutGenuineTextsWithLinksAreRarelyWarned) {
-  WarnedCount c = WarnedOfJsonl("genuine_links_heldout.jsonl");
-  EXPECT_EQ(c.texts, 200);
-  EXPECT_LE(c.warned, 12) << c.warned << " of " << c.texts
-                          << " held-out genuine texts with a link were warned";
-  EXPECT_LE(c.scams, 1) << c.scams << " of " << c.texts
-                        << " held-out genuine texts with a link were called scams";
+  ExpectRarelyWarned("genuine_links_heldout.jsonl", 12, 1);
 }
 
 // And on 200 more, written on 2026-12-07 by someone who had seen neither supplement nor the first held-out
 // set (tests/data/genuine_links_heldout2.jsonl): the model with the first supplement warned 16 (2 as scams),
 // with both 7 (1).
 TEST(Analyzer, SecondHeldOutGenuineTextsWithLinksAreRarelyWarned) {
-  WarnedCount c = WarnedOfJsonl("genuine_links_heldout2.jsonl");
-  EXPECT_EQ(c.texts, 200);
-  EXPECT_LE(c.warned, 10) << c.warned << " of " << c.texts
-                          << " held-out genuine texts with a link were warned";
-  EXPECT_LE(c.scams, 1) << c.scams << " of " << c.texts
-                        << " held-out genuine texts with a link were called scams";
+  ExpectRarelyWarned("genuine_links_heldout2.jsonl", 10, 1);
 }
 
 TEST(Analyzer, ExplainsInTheMessageLanguage) {
