@@ -193,6 +193,27 @@ TEST(Cli, CampaignsGroupAScansReports) {
   EXPECT_THAT(err, HasSubstr("no such file"));
 }
 
+// A feed of reported scams holds no genuine message to show that bit.ly is anyone's: the knowledge base's
+// link shorteners join messages only by the same short link.
+TEST(Cli, CampaignsJoinNoMessagesByALinkShortener) {
+  std::string feed =
+      "{\"id\": \"amazon\", \"text\": \"Your Amazon order is delayed, confirm your card at "
+      "https://bit.ly/3AbCdE "
+      "within 24 hours or it will be cancelled\"}\n"
+      "{\"id\": \"netflix\", \"text\": \"Netflix: your payment failed, update your card details at "
+      "https://bit.ly/9XyZw today or lose access\"}\n"
+      "{\"id\": \"netflix-again\", \"text\": \"Netflix: your payment failed, update your card details at "
+      "https://bit.ly/9XyZw today or your account will be closed\"}\n";
+  std::string reports, out, err;
+  ASSERT_EQ(RunCli("scan --compact -", feed, &reports, &err), 0) << err;
+  ASSERT_EQ(RunCli("campaigns --format json -", reports, &out, &err), 0) << err;
+  auto summary = nlohmann::json::parse(out);
+  EXPECT_EQ(summary["verdicts"]["no_red_flags"], 0);
+  ASSERT_EQ(summary["campaigns"].size(), 1u);
+  EXPECT_EQ(summary["campaigns"][0]["ids"], nlohmann::json({"netflix", "netflix-again"}));
+  EXPECT_EQ(summary["campaigns"][0]["indicators"][0]["value"], "bit.ly/9XyZw");
+}
+
 // `redflag scan -` (or another command that reads a feed) behind a pipe that stays open, as a live
 // feed is: writes lines in, reads answers out.
 class LiveFeed {

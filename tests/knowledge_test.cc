@@ -240,6 +240,18 @@ TEST_F(BrokenKnowledge, ACombinationsMinimumStrengthIsAShare) {
   EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("'min_strength' must be in (0, 1]"));
 }
 
+TEST_F(BrokenKnowledge, ALinkShortenerIsALowerCaseDomain) {
+  std::ifstream in(dir_ / "policy.yaml");
+  std::string policy((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string shortener = "link_shorteners: [bit.ly,";
+  ASSERT_NE(policy.find(shortener), std::string::npos);
+  policy.replace(policy.find(shortener), shortener.size(), "link_shorteners: [Bit.ly,");
+  Write("policy.yaml", policy);
+  EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("policy.yaml:"));
+  EXPECT_THAT(FirstProblem(),
+              ::testing::HasSubstr("'link_shorteners' holds lower-case domains, not 'Bit.ly'"));
+}
+
 // Two internal flags alone would warn with nothing to show: kb lint names the combination.
 TEST_F(BrokenKnowledge, ACombinationOfInternalFlagsAloneIsRefused) {
   std::ifstream in(dir_ / "policy.yaml");

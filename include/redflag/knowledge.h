@@ -213,6 +213,9 @@ struct KnowledgeBase {
   // Official names that are everyday words too ("apple" pie, the "amazon" rainforest, "meta"-analysis): in
   // someone else's domain or user name they imitate the brand only beside one of `lookalike_words`.
   std::set<std::string> everyday_names, lookalike_words;
+  // Public link shorteners (bit.ly): a short link says nothing of who made it, so campaigns join messages by
+  // the whole link, never by the shortener. Lower-case registrable domains.
+  std::set<std::string> link_shorteners;
   // Links on an app's own domain that open what anyone can make (policy.yaml shared_links): a chat
   // (wa.me/<number>, t.me/<name>) or a profile (instagram.com/<name>) is judged as the number or
   // account it opens, not as the app's own website; a group invitation or a page (a Google form, a

@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "knowledge/cross_check.h"
+#include "text/normalize.h"
 
 namespace redflag {
 namespace {
@@ -382,6 +383,11 @@ void ParsePolicy(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
   }
   for (const std::string& w : r.Strings(doc, "everyday_names")) kb->everyday_names.insert(w);
   for (const std::string& w : r.Strings(doc, "lookalike_words")) kb->lookalike_words.insert(w);
+  for (const std::string& d : r.Strings(doc, "link_shorteners")) {
+    if (d.find('.') == std::string::npos || AsciiLower(d) != d)
+      r.Fail(doc["link_shorteners"], "'link_shorteners' holds lower-case domains, not '" + d + "'");
+    kb->link_shorteners.insert(d);
+  }
   if (YAML::Node links = doc["shared_links"]; links.IsDefined()) {
     if (!links.IsSequence()) r.Fail(links, "'shared_links' must be a list of {domain, opens, platform, ...}");
     for (const auto& l : links) {
@@ -546,6 +552,7 @@ KnowledgeBase ParseKnowledge(const std::vector<SourceFile>& files, std::vector<s
     if (file.path == "policy.yaml") kb.shared_links = part.shared_links;
     if (file.path == "policy.yaml") kb.everyday_names = part.everyday_names;
     if (file.path == "policy.yaml") kb.lookalike_words = part.lookalike_words;
+    if (file.path == "policy.yaml") kb.link_shorteners = part.link_shorteners;
     if (file.path == "advice.yaml") kb.advice = part.advice;
     if (file.path == "languages.yaml") kb.romanized = part.romanized;
   }
