@@ -395,6 +395,9 @@ TEST(Cli, VerifyContactAndBrandFacts) {
   EXPECT_THAT(out, HasSubstr("Dernière vérification le 20"));
   ASSERT_EQ(RunCli("verify --format json example.org", "", &out, nullptr), 0);
   EXPECT_EQ(nlohmann::json::parse(out)["verdict"], "unknown");
+  EXPECT_FALSE(nlohmann::json::parse(out).contains("short_link")) << out;
+  ASSERT_EQ(RunCli("verify --format json https://bit.ly/3xYz12", "", &out, nullptr), 0);
+  EXPECT_EQ(nlohmann::json::parse(out)["short_link"], true) << out;
   // A phone link is the number it dials; blank is nothing to verify, not an unknown contact.
   ASSERT_EQ(RunCli("verify --format json tel:8171", "", &out, nullptr), 0);
   EXPECT_EQ(nlohmann::json::parse(out)["kind"], "phone");

@@ -132,6 +132,27 @@ TEST(Verify, APremiumRateNumberIsSaidToBeOne) {
   }
 }
 
+// A link on a shortener (policy.yaml link_shorteners) hides where it goes, and the answer says so, in the
+// reader's language; a domain that only starts like one is not one.
+TEST(Verify, AShortLinkIsSaidToHideWhereItGoes) {
+  for (const char* link : {"https://bit.ly/3xYz12", "tinyurl.com/parcel-fee", "https://t.ly/Ab12"}) {
+    ContactVerdict v = Verify(link);
+    EXPECT_EQ(v.verdict, "unknown") << link;
+    EXPECT_TRUE(v.short_link) << link;
+    EXPECT_NE(v.explanation.find("short link"), std::string::npos) << v.explanation;
+  }
+  for (const char* link :
+       {"https://bitly.ws/3xYz12", "https://www.dhl.com/track", "https://t.lyrics.top/x"}) {
+    ContactVerdict v = Verify(link);
+    EXPECT_FALSE(v.short_link) << link;
+    EXPECT_EQ(v.explanation.find("short link"), std::string::npos) << v.explanation;
+  }
+  ContactQuery french{.value = "https://bit.ly/3xYz12", .lang = "fr"};
+  auto v = testing::BuiltInAnalyzer().Verify(french);
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  EXPECT_NE(v->explanation.find("lien raccourci"), std::string::npos) << v->explanation;
+}
+
 // A redirect opens the address in its query, so that address is what is judged.
 TEST(Verify, ARedirectIsJudgedByTheAddressItOpens) {
   ContactVerdict v = Verify("https://www.google.com/url?q=https://evil-login.top/x&sa=D");

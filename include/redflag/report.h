@@ -63,6 +63,7 @@ struct ContactVerdict {
   bool weak = false;        // lookalike: counts only when the message names the brand
   bool everyday = false;    // lookalike by an everyday word ("apple"): only when named outside this contact
   bool premium_rate = false;  // phone: a premium-rate number, where a call or text costs far more than usual
+  bool short_link = false;    // url: on a link shortener (policy.yaml), so it hides the page it opens
   Field field = Field::kText;
   uint32_t start = 0, end = 0;  // where it stands in the message (check only)
 };

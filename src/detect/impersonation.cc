@@ -254,6 +254,7 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
       owner = registry_.WebOwner(contact.host);
       v.channel = "web";
       if (!owner) lookalike = registry_.DomainLookalike(contact.host);
+      v.short_link = !owner && kb_.link_shorteners.count(contact.host.registrable) > 0;
       break;
     case Contact::kEmail: {
       v.normalized = contact.local_part + "@" + contact.host.host;
@@ -301,7 +302,7 @@ ContactVerdict ImpersonationCheck::Judge(const Contact& contact, const std::stri
     v.everyday = lookalike->everyday;
     v.explanation = FillIn(text("lookalike"), "{brand}", lookalike->brand->name) + ": " + HowWords(ui, v.how);
   } else {
-    v.explanation = text(v.premium_rate ? "premium_rate" : "unknown");
+    v.explanation = text(v.premium_rate ? "premium_rate" : v.short_link ? "short_link" : "unknown");
   }
   return v;
 }

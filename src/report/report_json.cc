@@ -55,6 +55,10 @@ void WriteContactFields(W& w, const ContactVerdict& c, bool compact = false) {
     w.Key("premium_rate");
     w.Bool(true);
   }
+  if (c.short_link) {
+    w.Key("short_link");
+    w.Bool(true);
+  }
 }
 
 template <typename W>
