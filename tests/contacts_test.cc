@@ -34,7 +34,12 @@ TEST(Contacts, SentencesJoinedAtAFullStopAreNoDomain) {
   EXPECT_TRUE(IsSentencesJoined("updated.It"));
   EXPECT_TRUE(IsSentencesJoined("errors.To"));
   EXPECT_TRUE(IsSentencesJoined("account.Email"));
-  EXPECT_FALSE(IsSentencesJoined("Amazon.Com"));       // a capitalised name is a domain written so
+  EXPECT_TRUE(IsSentencesJoined("Regards.Email"));  // a capitalised word ends a sentence too
+  EXPECT_TRUE(IsSentencesJoined("R.Hughes"));       // and an initial
+  EXPECT_FALSE(IsSentencesJoined("Amazon.Com"));    // a domain written with capitals ends in .Com, .Net, .Org
+  EXPECT_FALSE(IsSentencesJoined("Aplus.Net"));
+  EXPECT_FALSE(IsSentencesJoined("account.Org"));
+  EXPECT_FALSE(IsSentencesJoined("AMAZON.Shop"));
   EXPECT_FALSE(IsSentencesJoined("patient-pay.Com"));  // so is a hyphenated one
   EXPECT_FALSE(IsSentencesJoined("help.Example.com"));
   EXPECT_FALSE(IsSentencesJoined("evil.top"));

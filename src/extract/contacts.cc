@@ -143,8 +143,12 @@ bool IsSentencesJoined(std::string_view written) {
   if (dot == 0 || dot == std::string_view::npos || dot + 2 >= written.size()) return false;
   std::string_view word = written.substr(0, dot), next = written.substr(dot + 1);
   auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
-  return word != "www" && std::all_of(word.begin(), word.end(), lower) && next[0] >= 'A' && next[0] <= 'Z' &&
-         std::all_of(next.begin() + 1, next.end(), lower);
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto capitalised = [&](std::string_view w) {
+    return upper(w[0]) && std::all_of(w.begin() + 1, w.end(), lower);
+  };
+  if (word == "www" || !capitalised(next) || next == "Com" || next == "Net" || next == "Org") return false;
+  return std::all_of(word.begin(), word.end(), lower) || capitalised(word);
 }
 
 ContactExtractor::ContactExtractor(PatternSet* patterns) {

@@ -42,9 +42,10 @@ class ContactExtractor {
   uint32_t url_, www_, domain_, email_, phone_, handle_;  // PatternSet indices
 };
 
-// "updated.It is mandatory", "errors.To avoid": a lower-case word, a full stop and a capitalised word, as
-// written (before case folding) and without a scheme, is two sentences joined, not a domain, though "it" and
-// "to" are suffixes. "Amazon.Com", "patient-pay.Com" and "evil.top" are domains.
+// "updated.It is mandatory", "errors.To avoid", "Kind Regards.Email": a lower-case or capitalised word, a
+// full stop and a capitalised word, as written (before case folding) and without a scheme, is two sentences
+// joined, not a domain, though "it", "to" and "email" are suffixes. A domain written with capitals ends in
+// .Com, .Net or .Org: "Amazon.Com", "account.Net", "patient-pay.Com" and "evil.top" are domains.
 bool IsSentencesJoined(std::string_view written);
 
 // Parses a phone number as written; "" when it is not a possible number.
