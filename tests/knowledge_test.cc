@@ -211,7 +211,7 @@ TEST_F(BrokenKnowledge, AlsoMatchAndFallbackMatchRulesAreCheckedLikeMatch) {
   }
 }
 
-TEST_F(BrokenKnowledge, OnlyAProfileLinkNamesPathParts) {
+TEST_F(BrokenKnowledge, OnlyAProfileOrHandleLinkNamesPathParts) {
   std::ifstream in(dir_ / "policy.yaml");
   std::string policy((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   const std::string page = "{domain: sites.google.com, opens: page, platform: google}";
@@ -220,8 +220,12 @@ TEST_F(BrokenKnowledge, OnlyAProfileLinkNamesPathParts) {
   broken.replace(broken.find(page), page.size(),
                  "{domain: sites.google.com, opens: page, platform: google, own: [a]}");
   Write("policy.yaml", broken);
-  EXPECT_THAT(FirstProblem(),
-              ::testing::HasSubstr("only a profile link has 'under', 'prefix', 'own' or 'pages'"));
+  EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("only a profile or handle link has 'own' or 'pages'"));
+  broken = policy;
+  broken.replace(broken.find(page), page.size(),
+                 "{domain: sites.google.com, opens: handle, platform: google, under: a}");
+  Write("policy.yaml", broken);
+  EXPECT_THAT(FirstProblem(), ::testing::HasSubstr("only a profile link has 'under' or 'prefix'"));
   broken = policy;
   broken.replace(broken.find(page), page.size(), "{domain: sites.google.com, opens: site, platform: google}");
   Write("policy.yaml", broken);

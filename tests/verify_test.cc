@@ -108,9 +108,15 @@ TEST(Verify, AnAppLinkIsJudgedAsTheWebLinkItEquals) {
   ContactVerdict v = Verify("whatsapp://chat/?code=KGGDbfgVo337hX6um");
   EXPECT_EQ(v.verdict, "unknown");
   EXPECT_NE(v.explanation.find("anyone can make"), std::string::npos) << v.explanation;
-  v = Verify("whatsapp://send?phone=14155550100");
-  EXPECT_EQ(v.verdict, "unknown");
-  EXPECT_NE(v.explanation.find("+14155550100"), std::string::npos) << v.explanation;
+  // WhatsApp's website opens a chat with a number as wa.me does.
+  for (const char* chat :
+       {"whatsapp://send?phone=14155550100", "https://api.whatsapp.com/send?phone=14155550100&text=hi",
+        "api.whatsapp.com/send/?phone=14155550100", "https://web.whatsapp.com/send?phone=14155550100"}) {
+    v = Verify(chat);
+    EXPECT_EQ(v.verdict, "unknown") << chat;
+    EXPECT_NE(v.explanation.find("+14155550100"), std::string::npos) << v.explanation;
+  }
+  EXPECT_EQ(Verify("https://api.whatsapp.com/").verdict, "official");
   v = Verify("tg://resolve?domain=binance_help_desk");
   EXPECT_EQ(v.verdict, "lookalike");
   EXPECT_EQ(v.brand, "binance");
@@ -151,6 +157,21 @@ TEST(Verify, AShortLinkIsSaidToHideWhereItGoes) {
   auto v = testing::BuiltInAnalyzer().Verify(french);
   ASSERT_TRUE(v.ok()) << v.status().ToString();
   EXPECT_NE(v->explanation.find("lien raccourci"), std::string::npos) << v->explanation;
+}
+
+// t.me's paths that are no user name (core.telegram.org/api/links): Telegram's own login page, and
+// invitations, sticker sets and proxies anyone can make; any other first part is an account.
+TEST(Verify, ATelegramPathThatIsNoUserNameOpensNoAccount) {
+  for (const char* own : {"https://t.me/login/48291", "t.me/Login/48291", "telegram.me/login/1"})
+    EXPECT_EQ(Verify(own).verdict, "official") << own;
+  for (const char* anyones : {"t.me/joinchat/AbCdEf", "t.me/addstickers/Cats", "t.me/proxy?server=1.2.3.4"}) {
+    ContactVerdict v = Verify(anyones);
+    EXPECT_EQ(v.verdict, "unknown") << anyones;
+    EXPECT_NE(v.explanation.find("anyone can make"), std::string::npos) << v.explanation;
+  }
+  ContactVerdict account = Verify("t.me/loginhelpdesk");
+  EXPECT_EQ(account.verdict, "unknown");
+  EXPECT_NE(account.explanation.find("loginhelpdesk"), std::string::npos) << account.explanation;
 }
 
 // A redirect opens the address in its query, so that address is what is judged.

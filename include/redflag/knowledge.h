@@ -225,9 +225,9 @@ struct KnowledgeBase {
     std::string opens;   // "phone" | "handle" | "group" | "page" | "profile"
     std::string platform;
     // For profiles, where the account's name is in the path: after `under` (paypal.com/paypalme/<name>),
-    // or as the first part, behind `prefix` when given (tiktok.com/@<name>). A first part in `own` is
-    // the app's own page (instagram.com/accounts/...); one in `pages` opens a post, group or page
-    // anyone can make (facebook.com/groups/...).
+    // or as the first part, behind `prefix` when given (tiktok.com/@<name>). For profiles and handles, a
+    // first part in `own` is the app's own page (instagram.com/accounts/..., t.me/login/...); one in
+    // `pages` opens a post, group or page anyone can make (facebook.com/groups/..., t.me/joinchat/...).
     std::string under, prefix;
     std::vector<std::string> own, pages;
   };

@@ -148,7 +148,6 @@ class Analyzer::Impl {
     }
     ImpersonationInput in{&doc, &text_brands, &signals, &contacts, &sender, m.channel, lang};
     impersonation_.Run(in, &findings, &report);
-    DropFlagsAboutOfficialLinks(report.contacts, &findings);
     if (!mail) AddUnknownLinks(report.contacts, &findings);
 
     if (model_) AddModelFlag(m, code_delivery, report.contacts, lang, model_probability, &findings);
@@ -169,23 +168,6 @@ class Analyzer::Impl {
   }
 
   static bool IsLink(const ContactVerdict& c) { return c.kind == "url" || c.kind == "domain"; }
-
-  // A flag whose phrase is about a link (flags.yaml: needs_unofficial_link) goes when every link its
-  // evidence touches is official: the phrase then describes the brand's own notice.
-  void DropFlagsAboutOfficialLinks(const std::vector<ContactVerdict>& contacts, Findings* findings) const {
-    for (const FlagInfo& info : kb_->flags) {
-      const FlagHit* hit = info.needs_unofficial_link ? findings->Get(info.id) : nullptr;
-      if (hit == nullptr) continue;
-      bool any_link = false, all_official = true;
-      for (const Evidence& e : hit->evidence)
-        for (const ContactVerdict& c : contacts) {
-          if (!IsLink(c) || c.field != e.field || c.end <= e.start || e.end <= c.start) continue;
-          any_link = true;
-          all_official = all_official && c.verdict == "official";
-        }
-      if (any_link && all_official) findings->Remove(info.id);
-    }
-  }
 
   // The internal signal unknown_link (flags.yaml): a link in the message that the registry does not know as
   // a brand's own. It adds no risk; policy.yaml pairs it with a threat ("suspended unless you act at

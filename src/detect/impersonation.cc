@@ -70,7 +70,7 @@ struct Claim {
 };
 
 // What a shared link opens: an account (a number or a name), something anyone can make that names no
-// one (a page, a group invitation), or, for a profile link, the app's own page.
+// one (a page, a group invitation), or, for a profile or handle link, the app's own page.
 struct Opened {
   enum Kind { kAccount, kAnyones, kAppsOwnPage } kind;
   std::string target;  // kAccount: "+14155550100" for wa.me/14155550100, "binance_help" for t.me/binance_help
@@ -127,8 +127,11 @@ Opened Open(const KnowledgeBase::SharedLink& link, const std::string& path) {
     if (all_digits && digits.size() >= 7 && digits.size() <= 15) return {Opened::kAccount, "+" + digits};
     return {Opened::kAnyones, ""};
   }
+  std::string lower = first;
+  std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+  if (Contains(link.own, lower)) return {Opened::kAppsOwnPage, ""};
   bool name = first.size() >= 3 && IsAccountName(first, "");
-  if (name && first != "joinchat" && first != "addlist") return {Opened::kAccount, first};
+  if (name && !Contains(link.pages, lower)) return {Opened::kAccount, first};
   return {Opened::kAnyones, ""};
 }
 
@@ -185,6 +188,25 @@ void ExcuseOwnSitePages(const KnowledgeBase& kb, const std::string& lang,
     page.verdict = "unknown";
     page.explanation = kb.UiText(lang, &UiTexts::contact_verdicts, "unknown");
     v = std::move(page);
+  }
+}
+
+// A flag whose phrase is about a link (flags.yaml: needs_unofficial_link) goes when every link its evidence
+// touches is official: the phrase then describes the brand's own notice, and pushes the reader nowhere.
+void DropFlagsAboutOfficialLinks(const KnowledgeBase& kb, const std::vector<ContactVerdict>& contacts,
+                                 Findings* findings) {
+  for (const FlagInfo& info : kb.flags) {
+    const FlagHit* hit = info.needs_unofficial_link ? findings->Get(info.id) : nullptr;
+    if (hit == nullptr) continue;
+    bool any_link = false, all_official = true;
+    for (const Evidence& e : hit->evidence)
+      for (const ContactVerdict& c : contacts) {
+        bool link = c.kind == "url" || c.kind == "domain";
+        if (!link || c.field != e.field || c.end <= e.start || e.end <= c.start) continue;
+        any_link = true;
+        all_official = all_official && c.verdict == "official";
+      }
+    if (any_link && all_official) findings->Remove(info.id);
   }
 }
 
@@ -449,6 +471,8 @@ void ImpersonationCheck::Run(const ImpersonationInput& in, Findings* findings, R
   };
   judge_all(in.sender->contacts, true);
   judge_all(*in.contacts, false);
+  // Before the pushes are counted: a push to the brand's own page is none.
+  DropFlagsAboutOfficialLinks(kb_, report->contacts, findings);
 
   bool push = HasAny(*findings, push_flags_);
   for (auto& [brand, c] : claimed) {

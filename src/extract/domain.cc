@@ -37,7 +37,9 @@ bool IsIpv4(std::string_view host) {
 // Links to an app rather than a website: "whatsapp://chat/?code=..." opens the same group invitation as
 // "https://chat.whatsapp.com/...". Scammers write the app's form so that link checks and previews miss it;
 // each is read as the web link it equals, and judged like it. Formats: WhatsApp's "click to chat" and
-// group invite links (faq.whatsapp.com), Telegram's deep links (core.telegram.org/api/links).
+// group invite links (faq.whatsapp.com), Telegram's deep links (core.telegram.org/api/links). WhatsApp's
+// website opens a chat with a number too, as wa.me does: "api.whatsapp.com/send?phone=" is that number's,
+// not WhatsApp's own page.
 struct AppLink {
   std::string_view prefix;  // lower case, after de-fanging; the value that follows ends at the next parameter
   std::string_view web;     // what that value is appended to
@@ -49,13 +51,20 @@ constexpr AppLink kAppLinks[] = {
     {"whatsapp://send?phone=", "https://wa.me/"},
     {"tg://resolve?domain=", "https://t.me/"},
     {"tg://join?invite=", "https://t.me/+"},
+    {"api.whatsapp.com/send?phone=", "https://wa.me/"},
+    {"api.whatsapp.com/send/?phone=", "https://wa.me/"},
+    {"web.whatsapp.com/send?phone=", "https://wa.me/"},
+    {"web.whatsapp.com/send/?phone=", "https://wa.me/"},
 };
 
 // `s` rewritten as the web link it equals; unchanged when it is no app link.
 void AppLinkAsWebLink(std::string* s) {
+  std::string_view link = *s;
+  for (std::string_view web_scheme : {"https://", "http://"})
+    if (link.starts_with(web_scheme)) link.remove_prefix(web_scheme.size());
   for (const AppLink& a : kAppLinks) {
-    if (!s->starts_with(a.prefix)) continue;
-    std::string_view value = std::string_view(*s).substr(a.prefix.size());
+    if (!link.starts_with(a.prefix)) continue;
+    std::string_view value = link.substr(a.prefix.size());
     *s = std::string(a.web) + std::string(value.substr(0, value.find_first_of("&#")));
     return;
   }

@@ -398,9 +398,10 @@ void ParsePolicy(const Reader& r, const YAML::Node& doc, KnowledgeBase* kb) {
       if (c.opens != "phone" && c.opens != "handle" && c.opens != "group" && c.opens != "page" &&
           c.opens != "profile")
         r.Fail(l, "'opens' must be phone, handle, group, page or profile");
-      bool profile_parts = !c.under.empty() || !c.prefix.empty() || !c.own.empty() || !c.pages.empty();
-      if (c.opens != "profile" && profile_parts)
-        r.Fail(l, "only a profile link has 'under', 'prefix', 'own' or 'pages'");
+      if (c.opens != "profile" && (!c.under.empty() || !c.prefix.empty()))
+        r.Fail(l, "only a profile link has 'under' or 'prefix'");
+      if (c.opens != "profile" && c.opens != "handle" && (!c.own.empty() || !c.pages.empty()))
+        r.Fail(l, "only a profile or handle link has 'own' or 'pages'");
       kb->shared_links.push_back(std::move(c));
     }
   }
