@@ -31,6 +31,33 @@ TEST(PatternSet, SpansAreExactThroughBoundedRepeats) {
   EXPECT_TRUE(Quotes(set, "send this message to everyone, no code").empty());
 }
 
+// Vectorscan 5.4.9, scanning an ASCII pattern's copy as bytes with HS_FLAG_DOTALL, missed this match beside
+// an unrelated French pattern (both verbatim from knowledge/signals/en/prize.yaml and
+// fr/emergency_story.yaml; found by a red-team case in 2026-12-07's knowledge round).
+TEST(PatternSet, AnAsciiPatternFiresBesideAUtf8One) {
+  PatternSet set;
+  set.Add(
+      R"((\byour (pictures?|photos?|posts?|images?|pics?|likeness)\b.{0,150}\b(art ?project|art ?work|paintin)"
+      R"(g|portrait|mural|muse)\b|\b(art ?project|art ?work|painting|portrait|mural|muse)\b.{0,150}\byour (pi)"
+      R"(ctures?|photos?|posts?|images?|pics?|likeness)\b).{0,200}\b((get|getting|be|being) paid|compensated|)"
+      R"(compensation|pay you)\b)");
+  set.Add(
+      R"(\b(je suis|j'ai [eé]t[eé]|je me suis fait|on m'a|il est|elle est|il a [eé]t[eé]|elle a [eé]t[eé]|on )"
+      R"(l'a|ils l'ont|(votre|ton|ta) (petit-fils|petite-fille|petit fils|petite fille|petit-enfant|fils|fill)"
+      R"(e|neveu|ni[eè]ce)( est| a [eé]t[eé])?)( actuellement| en ce moment)? (arr[eê]t[eé]|interpell[eé]|pla)"
+      R"(c[eé]e? en garde [aà] vue|en garde [aà] vue|en prison|au commissariat|[aà] la gendarmerie|en d[eé]te)"
+      R"(ntion|incarc[eé]r[eé]|[aà] l'h[oô]pital|aux urgences|hospitalis[eé])|\b(j'ai|il a|elle a|on a|nous a)"
+      R"(vons|(votre|ton|ta) (petit-fils|petite-fille|petit fils|petite fille|fils|fille|neveu|ni[eè]ce) a) e)"
+      R"(u un (grave |gros |terrible |s[eé]rieux )?accident)");
+  ASSERT_TRUE(set.Compile().ok());
+  const std::string text =
+      "hi! i love your profile. one of your photos could be the muse for an art project i'm doing for a "
+      "gallery, "
+      "and you would get paid 600 dollars for it";
+  EXPECT_EQ(set.Fired(text), std::vector<uint32_t>{0});
+  EXPECT_EQ(set.Scan(text).size(), 1u);
+}
+
 TEST(PatternSet, WholeWordMatchesNoPartOfALongerWord) {
   PatternSet set;
   set.Add("ups", "", Bounds::kWholeWord);

@@ -143,8 +143,11 @@ bool ScansAsBytes(std::string_view relaxed) {
 }
 
 // The flags Vectorscan compiles a loosened copy with: as bytes when it can (ScansAsBytes), else as UTF-8.
+// As bytes without HS_FLAG_DOTALL: Vectorscan 5.4.9 scanning bytes with it missed matches ("your photos could
+// be the muse for an art project ... you would get paid" fired on its own but not beside an unrelated French
+// pattern; on its own, compiled for this CPU, never). Without it "." skips line ends, as RE2's does.
 unsigned ScanFlags(std::string_view relaxed) {
-  return ScansAsBytes(relaxed) ? kFlags & ~HS_FLAG_UTF8 : kFlags;
+  return ScansAsBytes(relaxed) ? kFlags & ~(HS_FLAG_UTF8 | HS_FLAG_DOTALL) : kFlags;
 }
 
 // FNV-1a: a stable hash for cache file names (std::hash may differ between builds).
