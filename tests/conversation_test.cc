@@ -142,8 +142,10 @@ const Golden kGoldens[] = {
      {"behaviour_change", "conversation_escalation"},
      "Lucía Gómez",
      {{1, "trust"}, {2, ""}, {8, "request"}, {10, "isolation"}}},
+    // "New number" in one message, money in the next, secrecy in the last: a scam combination over the
+    // sender's messages (policy.yaml), though no one message holds one.
     {"chats/new_number_fr_ios.txt",
-     "suspicious",
+     "scam",
      2,
      {"conversation_escalation"},
      "+33 6 12 34 56 78",
@@ -151,7 +153,7 @@ const Golden kGoldens[] = {
     // "não conta pro pai" is secrecy since the Portuguese lexicon reads the familiar "conta": isolation, as
     // in French.
     {"chats/new_number_pt_android.txt",
-     "suspicious",
+     "scam",
      0,
      {"conversation_escalation"},
      "+55 11 91234-5678",

@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "judge/judge.h"
+
 namespace redflag {
 namespace {
 
@@ -182,12 +184,21 @@ ConversationReport AnalyzeConversation(const Analyzer& analyzer, Conversation co
     if (auto it = en.conversation.find(key); it != en.conversation.end()) return it->second;
     return key;
   };
+  bool scam_across_messages = false;
   for (const Participant& p : out.participants) {
     if (p.role == "reader") continue;
     std::vector<size_t> mine;
     for (size_t i = 0; i < conv.messages.size(); ++i)
       if (conv.messages[i].sender == p.name && out.messages[i].report) mine.push_back(i);
     auto report = [&](size_t i) -> const Report& { return *out.messages[i].report; };
+
+    // A scam combination (policy.yaml) over all of one sender's messages: the request in one, the secrecy
+    // or the pressure in the next, as people write in chats and speak on calls.
+    Findings all_mine;
+    for (size_t i : mine)
+      for (const RedFlag& f : report(i).red_flags)
+        for (const Evidence& e : f.evidence) all_mine.Add(f.id, f.strength, e);
+    scam_across_messages = scam_across_messages || AnyCombinationHolds(kb.scam_combinations, all_mine);
     auto first_with_stage = [&](const std::string& stage) -> std::optional<size_t> {
       for (size_t i : mine)
         if (out.messages[i].stage == stage) return i;
@@ -295,6 +306,7 @@ ConversationReport AnalyzeConversation(const Analyzer& analyzer, Conversation co
   double keep = 1.0 - base / 100.0;
   for (const ConversationFlag& f : out.red_flags) keep *= 1.0 - judge.Weight(f.id) * f.strength;
   out.risk = static_cast<int>(std::lround(100.0 * (1.0 - keep)));
+  if (scam_across_messages) out.risk = std::max(out.risk, std::min(99, kb.thresholds.scam + 20));
   out.verdict = out.risk >= kb.thresholds.scam         ? Verdict::kScam
                 : out.risk >= kb.thresholds.suspicious ? Verdict::kSuspicious
                                                        : Verdict::kNoRedFlags;

@@ -167,6 +167,15 @@ double ModelFlagStrength(const KnowledgeBase& kb, double p, double suspicious_at
   return scam_at >= 1 ? high : high + (top - high) * (p - scam_at) / (1 - scam_at);
 }
 
+bool AnyCombinationHolds(const std::vector<ScamCombination>& combinations, const Findings& findings) {
+  return std::any_of(combinations.begin(), combinations.end(), [&](const ScamCombination& c) {
+    for (const auto& id : c.all)
+      if (const FlagHit* hit = findings.Get(id); hit == nullptr || hit->strength < c.min_strength)
+        return false;
+    return Satisfies(findings, {}, c.any);
+  });
+}
+
 void JudgeReport(const KnowledgeBase& kb, const JudgeInput& in, Report* report) {
   const UiTexts& ui = kb.Ui(in.lang);
   const UiTexts& en = kb.Ui("en");
@@ -185,18 +194,10 @@ void JudgeReport(const KnowledgeBase& kb, const JudgeInput& in, Report* report) 
     report->red_flags.push_back(std::move(flag));
   }
   report->risk = static_cast<int>(std::lround(100.0 * (1.0 - keep)));
-  auto holds = [&](const ScamCombination& c) {
-    for (const auto& id : c.all)
-      if (const FlagHit* hit = in.findings->Get(id); hit == nullptr || hit->strength < c.min_strength)
-        return false;
-    return Satisfies(*in.findings, {}, c.any);
-  };
-  auto any_holds = [&](const std::vector<ScamCombination>& combinations) {
-    return std::any_of(combinations.begin(), combinations.end(), holds);
-  };
-  if (any_holds(kb.scam_combinations))
+  if (AnyCombinationHolds(kb.scam_combinations, *in.findings))
     report->risk = std::max(report->risk, std::min(99, kb.thresholds.scam + 20));
-  if (any_holds(kb.suspicious_combinations)) report->risk = std::max(report->risk, kb.thresholds.suspicious);
+  if (AnyCombinationHolds(kb.suspicious_combinations, *in.findings))
+    report->risk = std::max(report->risk, kb.thresholds.suspicious);
   if (report->risk >= kb.thresholds.scam) report->verdict = Verdict::kScam;
   else if (report->risk >= kb.thresholds.suspicious) report->verdict = Verdict::kSuspicious;
   else report->verdict = Verdict::kNoRedFlags;

@@ -38,6 +38,9 @@ struct ModelContext {
 double ModelFlagStrength(const KnowledgeBase& kb, double p, double suspicious_at, double scam_at,
                          const ModelContext& context);
 
+// Whether any of `combinations` (policy.yaml scam_combinations, suspicious_combinations) holds in `findings`.
+bool AnyCombinationHolds(const std::vector<ScamCombination>& combinations, const Findings& findings);
+
 // Fills report: risk, verdict, summary, red_flags, scams, advice. Expects
 // report->brands to be filled (it chooses scams and where to report).
 void JudgeReport(const KnowledgeBase& kb, const JudgeInput& in, Report* report);
