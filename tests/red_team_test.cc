@@ -69,29 +69,35 @@ Tally JudgeAll(const std::string& name) {
   return t;
 }
 
+// Of the cases in tests/data/`name`: how many scams and quiet messages it holds, and at least how many of its
+// scams are called scams, its quiet messages have no red flags, and its "not a scam" messages are not scams.
+struct Floor {
+  int scams, scams_met, quiet, quiet_met, not_scam_met;
+};
+void ExpectAtLeast(const std::string& name, const Floor& f) {
+  Tally t = JudgeAll(name);
+  EXPECT_EQ(t.cases["scam"], f.scams);
+  EXPECT_GE(t.met["scam"], f.scams_met) << "missed:" << t.misses;
+  EXPECT_EQ(t.cases["quiet"], f.quiet);
+  EXPECT_GE(t.met["quiet"], f.quiet_met) << "missed:" << t.misses;
+  EXPECT_GE(t.met["not_scam"], f.not_scam_met) << "missed:" << t.misses;
+}
+
 // The first set (tests/data/red_team_1.jsonl, 170 cases written on 2026-12-07) taught the lexicons: before
 // that round, 62 of its 116 scams were called scams, and 34 of its 37 quiet messages had no red flags; after
 // it, 91 and 36, and 99 scams once a scam combination counted over all of a sender's messages in a chat or
 // call. A floor against losing them.
 TEST(RedTeam, TheFirstSetStaysCaught) {
-  Tally t = JudgeAll("red_team_1.jsonl");
-  EXPECT_EQ(t.cases["scam"], 116);
-  EXPECT_GE(t.met["scam"], 97) << "missed:" << t.misses;
-  EXPECT_EQ(t.cases["quiet"], 37);
-  EXPECT_GE(t.met["quiet"], 36) << "missed:" << t.misses;
-  EXPECT_GE(t.met["not_scam"], 12) << "missed:" << t.misses;
+  ExpectAtLeast("red_team_1.jsonl",
+                {.scams = 116, .scams_met = 97, .quiet = 37, .quiet_met = 36, .not_scam_met = 12});
 }
 
 // The second set (tests/data/red_team_2.jsonl, 120 cases) was written after that round by someone who saw
 // neither the first set nor the knowledge base: the honest measure of it. The round's lexicons moved its
 // scams called scams from 42 to 43 of 78 (the first set's wording did not carry over); see docs/detection.md.
 TEST(RedTeam, TheSecondSetIsHeldOut) {
-  Tally t = JudgeAll("red_team_2.jsonl");
-  EXPECT_EQ(t.cases["scam"], 78);
-  EXPECT_GE(t.met["scam"], 43) << "missed:" << t.misses;
-  EXPECT_EQ(t.cases["quiet"], 22);
-  EXPECT_GE(t.met["quiet"], 19) << "missed:" << t.misses;
-  EXPECT_GE(t.met["not_scam"], 15) << "missed:" << t.misses;
+  ExpectAtLeast("red_team_2.jsonl",
+                {.scams = 78, .scams_met = 43, .quiet = 22, .quiet_met = 20, .not_scam_met = 15});
 }
 
 }  // namespace
